@@ -1,0 +1,140 @@
+"""The ``framing`` command: ``report`` and ``annotate``.
+
+``main(argv)`` returns the exit code instead of exiting, so tests call it in-process. A user's
+mistake (bad input, unsafe output) prints one line to stderr and returns 1; a usage error
+returns 2; a traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from framing import __version__
+from framing.analysis import analyze_corpus, load_resources
+from framing.annotate import write_annotations
+from framing.errors import FramingError, InputError
+from framing.export import analysis_json
+from framing.loading import load_corpus
+from framing.output import write_all
+from framing.render import Renderer
+from framing.report_context import build_index_page, build_story_page, story_file_names
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Show how different news outlets frame the same story, with evidence.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    report = commands.add_parser(
+        "report",
+        help="write a side-by-side HTML report (index.html and one page per story)",
+        description="Analyze a corpus and write DIR/index.html plus one page per story.",
+    )
+    report.add_argument("path", type=Path, help="a folder of articles, or a .txt/.md/.jsonl/.csv")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="output folder (default: reports/<name of PATH>)",
+    )
+    report.add_argument(
+        "--json", action="store_true", help="also write DIR/analysis.json (versioned)"
+    )
+    _add_common(report)
+
+    annotate = commands.add_parser(
+        "annotate",
+        help="write one JSON record per article (sentences, evidence spans, scores)",
+        description="Score every article on its own; INPUT needs only 'id' and 'text'.",
+    )
+    annotate.add_argument("input", type=Path, help="any corpus the loader reads")
+    annotate.add_argument("-o", "--output", type=Path, required=True, help="OUT.jsonl")
+    _add_common(annotate)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite output files framing did not write"
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.path)
+    analysis = analyze_corpus(corpus, load_resources())
+    out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
+    names = story_file_names([story.story.id for story in analysis.stories])
+    renderer = Renderer()
+    files: dict[Path, str] = {
+        out_dir / "index.html": renderer.index(build_index_page(analysis, names))
+    }
+    for story in analysis.stories:
+        page = build_story_page(story, analysis.frame_lexicon, names[story.story.id])
+        files[out_dir / page.file_name] = renderer.story(page)
+    if args.json:
+        files[out_dir / "analysis.json"] = analysis_json(analysis)
+    write_all(files, force=args.force)
+    print(
+        f"framing: {len(corpus)} articles, {len(analysis.stories)} "
+        f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote {out_dir / 'index.html'}"
+    )
+    if corpus.skipped:
+        print(f"framing: passed over {len(corpus.skipped)} file(s): {'; '.join(corpus.skipped)}")
+    return EXIT_OK
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.input, require_outlet=False)
+    count = write_annotations(corpus, load_resources(), args.output, force=args.force)
+    print(f"framing: wrote {count} records to {args.output}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    handler = run_report if args.command == "report" else run_annotate
+    try:
+        return handler(args)
+    except InputError as error:
+        if args.debug:
+            raise
+        print(f"framing: error: {error}", file=sys.stderr)
+        for line in error.details()[1:]:
+            print(f"framing: error: {line}", file=sys.stderr)
+        return EXIT_ERROR
+    except FramingError as error:
+        if args.debug:
+            raise
+        print(f"framing: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("framing: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        print(
+            f"framing: internal error: {type(error).__name__}: {error} "
+            "(this is a bug; run again with --debug and report the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

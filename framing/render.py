@@ -1,0 +1,55 @@
+"""Render page data with Jinja: one environment, autoescape on, CSS inlined under a strict CSP.
+
+The stylesheet is inlined so each page is one self-contained file; the Content-Security-Policy
+allows exactly that stylesheet (by its SHA-256 hash) and nothing else: no scripts, no external
+loads, so a hostile article cannot make a report run code or contact a server.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from framing import __version__
+from framing.report_context import IndexPage, StoryPage
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders index and story pages; build one per run."""
+
+    @cached_property
+    def environment(self) -> Environment:
+        return Environment(
+            loader=PackageLoader("framing", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    @cached_property
+    def css(self) -> str:
+        return (resources.files("framing") / "static" / "report.css").read_text(encoding="utf-8")
+
+    @cached_property
+    def style_hash(self) -> str:
+        digest = hashlib.sha256(self.css.encode("utf-8")).digest()
+        return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+    def _render(self, template: str, page: IndexPage | StoryPage) -> str:
+        return self.environment.get_template(template).render(
+            page=page, css=self.css, style_hash=self.style_hash, tool_version=__version__
+        )
+
+    def index(self, page: IndexPage) -> str:
+        return self._render("index.html", page)
+
+    def story(self, page: StoryPage) -> str:
+        return self._render("story.html", page)

@@ -1,0 +1,427 @@
+"""Turn analyses into display-ready page data: every number rounded and worded here.
+
+Templates compute nothing: ordering, rounding, plural forms and explanations are decided in this
+module, in plain dataclasses a test can inspect without parsing HTML (coverage.py's and
+datasette's habit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing import __version__
+from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
+from framing.frames import OutletFrames
+from framing.highlight import cut, paragraph_spans
+from framing.lexicon import Lexicon
+from framing.model import Evidence
+from framing.terms import OutletTerms
+from framing.tone import OutletTone, classify
+
+Z_NOTABLE = 1.96
+"""|z| above which a term is marked: the two-sided 5% point of the normal, uncorrected."""
+KWIC_PER_TERM = 3
+KWIC_WIDTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of article text with its highlight classes and a hover explanation."""
+
+    text: str
+    classes: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    anchor: str
+    title: str
+    date: str
+    url: str
+    source: str
+    n_words: int
+    n_sentences: int
+    paragraphs: tuple[tuple[Segment, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCell:
+    frame_id: str
+    label: str
+    count: int
+    share_percent: int
+    share_text: str
+    per_1000_text: str
+    is_dominant: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A keyword in context: the words around one occurrence of a term."""
+
+    left: str
+    match: str
+    right: str
+    article_anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    term: str
+    count: int
+    count_rest: int
+    z_text: str
+    tfidf_text: str
+    notable: bool
+    contexts: tuple[Context, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletColumn:
+    """One outlet's column on the story page."""
+
+    name: str
+    anchor: str
+    group: str
+    sample_text: str
+    frames: tuple[FrameCell, ...]
+    frame_hits: int
+    dominant_text: str
+    tone_mean_text: str
+    tone_label: str
+    tone_text: str
+    terms: tuple[TermRow, ...]
+    terms_sample_text: str
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FrameRow:
+    """One frame across all outlets: a row of the frames table."""
+
+    label: str
+    css_class: str
+    cells: tuple[FrameCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    frame_id: str
+    label: str
+    description: str
+    css_class: str
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconInfo:
+    name: str
+    title: str
+    version: str
+    measures: str
+    source: str
+    licence: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    """Everything the story template shows."""
+
+    story_id: str
+    file_name: str
+    title: str
+    lead_text: str
+    outlets: tuple[OutletColumn, ...]
+    frame_rows: tuple[FrameRow, ...]
+    legend: tuple[LegendItem, ...]
+    lexicon: LexiconInfo
+    tool_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    outlet: str
+    title: str
+    date: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    story_id: str
+    file_name: str
+    meta_text: str
+    headlines: tuple[Headline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexPage:
+    """Everything the index template shows."""
+
+    title: str
+    lead_text: str
+    stories: tuple[StoryLink, ...]
+    skipped: tuple[str, ...]
+    tool_version: str
+
+
+def story_file_names(story_ids: Sequence[str]) -> dict[str, str]:
+    """Give each story a safe, unique, stable file name (``story-<slug>.html``)."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for story_id in story_ids:
+        slug = re.sub(r"[^a-z0-9]+", "-", story_id.lower()).strip("-")[:60] or "story"
+        name = f"story-{slug}.html"
+        if name in used:
+            digest = hashlib.sha256(story_id.encode("utf-8")).hexdigest()[:8]
+            name = f"story-{slug}-{digest}.html"
+        used.add(name)
+        names[story_id] = name
+    return names
+
+
+def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> IndexPage:
+    links = []
+    for story in analysis.stories:
+        articles = [a.document.article for a in story.articles]
+        dates = sorted(a.date for a in articles if a.date)
+        if dates:
+            dates_text = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        else:
+            dates_text = "no dates given"
+        links.append(
+            StoryLink(
+                story.story.id,
+                file_names[story.story.id],
+                f"{_plural(len(articles), 'article')} from "
+                f"{_plural(len(story.outlets), 'outlet')}, {dates_text}",
+                tuple(Headline(a.outlet, a.title or "(untitled)", a.date or "") for a in articles),
+            )
+        )
+    return IndexPage(
+        "framing report",
+        f"{_plural(analysis.n_articles, 'article')} in "
+        f"{len(links)} {'story' if len(links) == 1 else 'stories'}. "
+        "Open a story to see its outlets side by side.",
+        tuple(links),
+        analysis.skipped,
+        __version__,
+    )
+
+
+def build_story_page(story: StoryAnalysis, lexicon: Lexicon, file_name: str) -> StoryPage:
+    labels = {c.id: c.label for c in lexicon.categories}
+    css = {c.id: f"f{i}" for i, c in enumerate(lexicon.categories)}
+    anchors = _anchors([o.outlet for o in story.outlets], "outlet")
+    article_anchors = _anchors([a.document.id for a in story.articles], "article")
+    evidence_by_article = _evidence_by_article(story)
+    columns = []
+    for summary, frames, tone, terms in zip(
+        story.outlets, story.frames, story.tone, story.terms.by_outlet, strict=True
+    ):
+        own = story.articles_of(summary.outlet)
+        columns.append(
+            OutletColumn(
+                name=summary.outlet,
+                anchor=anchors[summary.outlet],
+                group=summary.group,
+                sample_text=(
+                    f"{_plural(summary.n_articles, 'article')}, "
+                    f"{_plural(summary.n_sentences, 'sentence')}, "
+                    f"{_plural(summary.n_tokens, 'word')}"
+                ),
+                frames=_frame_cells(frames, labels),
+                frame_hits=frames.n_hits,
+                dominant_text=_dominant_text(frames, labels),
+                tone_mean_text=f"{tone.mean_compound:+.2f}",
+                tone_label=_tone_label(tone),
+                tone_text=_tone_text(tone),
+                terms=_term_rows(terms, own, article_anchors),
+                terms_sample_text=(
+                    f"{_plural(terms.n_tokens, 'counted word')} here against "
+                    f"{terms.n_tokens_rest:,} in the other outlets"
+                ),
+                articles=tuple(
+                    _article_view(a, article_anchors, evidence_by_article, labels, css) for a in own
+                ),
+            )
+        )
+    legend = tuple(LegendItem(c.id, c.label, c.description, css[c.id]) for c in lexicon.categories)
+    return StoryPage(
+        story_id=story.story.id,
+        file_name=file_name,
+        title=f"How {_plural(len(columns), 'outlet')} framed the story '{story.story.id}'",
+        lead_text=(
+            f"{_plural(len(story.articles), 'article')} from {_plural(len(columns), 'outlet')}. "
+            "Every number below comes from highlighted words in the articles at the bottom of "
+            "the page: hover a highlighted word to see why it was counted."
+        ),
+        outlets=tuple(columns),
+        frame_rows=tuple(
+            FrameRow(item.label, item.css_class, tuple(col.frames[row] for col in columns))
+            for row, item in enumerate(legend)
+        ),
+        legend=legend,
+        lexicon=LexiconInfo(
+            lexicon.name,
+            lexicon.title,
+            lexicon.version,
+            lexicon.measures,
+            lexicon.source,
+            lexicon.licence,
+        ),
+        tool_version=__version__,
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _anchors(keys: Sequence[str], prefix: str) -> dict[str, str]:
+    """Make HTML ids from arbitrary text: index-based, so hostile names cannot shape them."""
+    return {key: f"{prefix}-{i + 1}" for i, key in enumerate(dict.fromkeys(keys))}
+
+
+def _frame_cells(frames: OutletFrames, labels: dict[str, str]) -> tuple[FrameCell, ...]:
+    return tuple(
+        FrameCell(
+            frame_id=share.frame,
+            label=labels[share.frame],
+            count=share.count,
+            share_percent=round(100 * share.share),
+            share_text=f"{100 * share.share:.0f}%",
+            per_1000_text=f"{share.per_1000:.1f}",
+            is_dominant=share.frame == frames.dominant,
+        )
+        for share in frames.frames
+    )
+
+
+def _dominant_text(frames: OutletFrames, labels: dict[str, str]) -> str:
+    if frames.n_hits == 0:
+        return "No frame cues found: the lexicon says nothing about this outlet."
+    if frames.dominant is None:
+        return f"No single most frequent frame: the top frames are tied ({frames.n_hits} cues)."
+    top = next(s for s in frames.frames if s.frame == frames.dominant)
+    return (
+        f"Most frequent frame cues: {labels[top.frame]} "
+        f"({top.count} of {frames.n_hits} cues, {100 * top.share:.0f}%)."
+    )
+
+
+def _tone_label(tone: OutletTone) -> str:
+    if tone.n_sentences == 0:
+        return "no sentences"
+    return {
+        "positive": "leans positive",
+        "negative": "leans negative",
+        "neutral": "about neutral",
+    }[classify(tone.mean_compound)]
+
+
+def _tone_text(tone: OutletTone) -> str:
+    n = tone.n_sentences
+    if n == 0:
+        return "No sentences to score."
+    negative = round(tone.share_negative * n)
+    positive = round(tone.share_positive * n)
+    return (
+        f"Of {_plural(n, 'sentence')}, {negative} ({100 * tone.share_negative:.0f}%) score "
+        f"negative and {positive} ({100 * tone.share_positive:.0f}%) positive."
+    )
+
+
+def _term_rows(
+    terms: OutletTerms, articles: Sequence[ArticleAnalysis], anchors: dict[str, str]
+) -> tuple[TermRow, ...]:
+    rows = []
+    for score in terms.terms:
+        rows.append(
+            TermRow(
+                term=score.term,
+                count=score.count,
+                count_rest=score.count_rest,
+                z_text=f"{score.z:.2f}",
+                tfidf_text=f"{score.tfidf:.3f}",
+                notable=score.z >= Z_NOTABLE,
+                contexts=_contexts(score.term, articles, anchors),
+            )
+        )
+    return tuple(rows)
+
+
+def _contexts(
+    term: str, articles: Sequence[ArticleAnalysis], anchors: dict[str, str]
+) -> tuple[Context, ...]:
+    found: list[Context] = []
+    for analysis in articles:
+        prepared = analysis.document.prepared
+        text = analysis.document.article.text
+        for index, norm in enumerate(prepared.token_norms):
+            if norm != term:
+                continue
+            start, end = prepared.token_starts[index], prepared.token_ends[index]
+            left = " ".join(text[max(0, start - KWIC_WIDTH) : start].split())
+            right = " ".join(text[end : end + KWIC_WIDTH].split())
+            found.append(Context(left, text[start:end], right, anchors[analysis.document.id]))
+            if len(found) == KWIC_PER_TERM:
+                return tuple(found)
+    return tuple(found)
+
+
+def _evidence_by_article(story: StoryAnalysis) -> dict[str, list[Evidence]]:
+    grouped: dict[str, list[Evidence]] = {a.document.id: list(a.evidence) for a in story.articles}
+    for item in story.terms.evidence:
+        grouped.setdefault(item.article_id, []).append(item)
+    return grouped
+
+
+def _article_view(
+    analysis: ArticleAnalysis,
+    anchors: dict[str, str],
+    evidence: dict[str, list[Evidence]],
+    labels: dict[str, str],
+    css: dict[str, str],
+) -> ArticleView:
+    article = analysis.document.article
+    spans = evidence.get(article.id, [])
+    paragraphs = tuple(
+        tuple(
+            _segment(piece.text, piece.evidence, labels, css)
+            for piece in cut(article.text, start, end, spans)
+        )
+        for start, end in paragraph_spans(article.text)
+    )
+    return ArticleView(
+        anchor=anchors[article.id],
+        title=article.title or "(untitled)",
+        date=article.date or "",
+        url=article.url,
+        source=article.source,
+        n_words=analysis.document.prepared.n_tokens,
+        n_sentences=analysis.document.prepared.n_sentences,
+        paragraphs=paragraphs,
+    )
+
+
+def _segment(
+    text: str, covering: Sequence[Evidence], labels: dict[str, str], css: dict[str, str]
+) -> Segment:
+    if not covering:
+        return Segment(text, "", "")
+    classes: list[str] = []
+    notes: list[str] = []
+    for item in covering:
+        if item.layer == "frame":
+            classes += ["frame", css.get(item.label, "")]
+            notes.append(f"frame cue: {labels.get(item.label, item.label)}")
+        elif item.layer == "tone":
+            classes.append(f"tone-{item.label}")
+            notes.append(f"tone word: {item.label} ({item.weight:+.2f} on VADER's scale)")
+        elif item.layer == "term":
+            classes.append("term")
+            notes.append("distinctive term of this outlet")
+    return Segment(text, " ".join(dict.fromkeys(c for c in classes if c)), "; ".join(notes))
