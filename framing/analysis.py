@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from framing.frames import ArticleFrames, OutletFrames, score_frames, summarize_frames
+from framing.frames import (
+    ArticleFrames,
+    OutletFrameInput,
+    OutletFrames,
+    compare_frames,
+    score_frames,
+)
 from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
 from framing.model import Article, Corpus, Document, Evidence, Story
 from framing.stories import group_stories
@@ -109,7 +115,7 @@ def analyze_story(
     articles = tuple(article_analyses)
     frame_ids = [category.id for category in resources.frame_lexicon.categories]
     outlets: list[OutletSummary] = []
-    frames: list[OutletFrames] = []
+    frame_inputs: list[OutletFrameInput] = []
     tones: list[OutletTone] = []
     for outlet in story.outlets:
         own = [a for a in articles if a.document.article.outlet == outlet]
@@ -124,13 +130,13 @@ def analyze_story(
                 n_tokens,
             )
         )
-        frames.append(summarize_frames(outlet, [a.frames for a in own], n_tokens, frame_ids))
+        frame_inputs.append(OutletFrameInput(outlet, tuple(a.frames for a in own), n_tokens))
         tones.append(summarize_tone(outlet, [a.tone for a in own]))
     return StoryAnalysis(
         story,
         tuple(outlets),
         articles,
-        tuple(frames),
+        compare_frames(frame_inputs, frame_ids),
         tuple(tones),
         distinctive_terms(story, term_options),
     )

@@ -61,12 +61,14 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                 "frames": {
                     "n_hits": frames.n_hits,
                     "dominant": frames.dominant,
+                    "most_frequent": frames.most_frequent,
                     "by_frame": [
                         {
                             "frame": share.frame,
                             "count": share.count,
                             "share": round(share.share, 4),
                             "per_1000": round(share.per_1000, 3),
+                            "z": share.z,
                         }
                         for share in frames.frames
                     ],

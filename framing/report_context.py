@@ -56,6 +56,7 @@ class FrameCell:
     share_percent: int
     share_text: str
     per_1000_text: str
+    z_text: str
     is_dominant: bool
 
 
@@ -294,6 +295,7 @@ def _frame_cells(frames: OutletFrames, labels: dict[str, str]) -> tuple[FrameCel
             share_percent=round(100 * share.share),
             share_text=f"{100 * share.share:.0f}%",
             per_1000_text=f"{share.per_1000:.1f}",
+            z_text=f"z {share.z:+.1f}",
             is_dominant=share.frame == frames.dominant,
         )
         for share in frames.frames
@@ -303,12 +305,27 @@ def _frame_cells(frames: OutletFrames, labels: dict[str, str]) -> tuple[FrameCel
 def _dominant_text(frames: OutletFrames, labels: dict[str, str]) -> str:
     if frames.n_hits == 0:
         return "No frame cues found: the lexicon says nothing about this outlet."
+    if frames.most_frequent is None:
+        frequent = f"no single most frequent frame (the top frames are tied; {frames.n_hits} cues)"
+    else:
+        top = frames.share_of(frames.most_frequent)
+        frequent = (
+            f"most frequent in its own text: {labels[top.frame]} "
+            f"({top.count} of {frames.n_hits} cues, {100 * top.share:.0f}%)"
+        )
     if frames.dominant is None:
-        return f"No single most frequent frame: the top frames are tied ({frames.n_hits} cues)."
-    top = next(s for s in frames.frames if s.frame == frames.dominant)
+        return f"No frame stands out against the other outlets; {frequent}."
+    if frames.dominant == frames.most_frequent and all(s.z == 0 for s in frames.frames):
+        return f"Dominant frame, {frequent}."
+    lead = frames.share_of(frames.dominant)
+    strength = (
+        "a clear difference for this frame taken alone"
+        if lead.z >= Z_NOTABLE
+        else "below 1.96, so not a clear difference"
+    )
     return (
-        f"Most frequent frame cues: {labels[top.frame]} "
-        f"({top.count} of {frames.n_hits} cues, {100 * top.share:.0f}%)."
+        f"Stresses most, compared with the other outlets: {labels[lead.frame]} "
+        f"({lead.count} cues, z = {lead.z:+.1f}, {strength}); {frequent}."
     )
 
 

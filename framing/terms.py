@@ -22,6 +22,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from framing.model import Document, Evidence, Story
+from framing.statistics import log_odds_dirichlet
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"'s", "said", "says", "mr", "ms"}
 """Words never listed as distinctive: scikit-learn's English stop list plus reporting filler."""
@@ -78,25 +79,6 @@ def countable_norms(document: Document) -> list[str]:
         for norm in document.prepared.token_norms
         if norm not in STOP_WORDS and any(ch.isalpha() for ch in norm) and len(norm) > 1
     ]
-
-
-def log_odds_dirichlet(
-    counts_i: np.ndarray, counts_j: np.ndarray, prior: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (delta, variance, z) of group i against group j, per term.
-
-    Monroe, Colaresi & Quinn (2008): eq. 16 (delta with prior alpha), eq. 20 (its approximate
-    variance) and eq. 22 (z = delta / sqrt(variance)).
-    """
-    alpha0 = prior.sum()
-    n_i, n_j = counts_i.sum(), counts_j.sum()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        log_i = np.log(counts_i + prior) - np.log(n_i + alpha0 - counts_i - prior)
-        log_j = np.log(counts_j + prior) - np.log(n_j + alpha0 - counts_j - prior)
-        delta = log_i - log_j
-        variance = 1.0 / (counts_i + prior) + 1.0 / (counts_j + prior)
-        z = delta / np.sqrt(variance)
-    return delta, variance, z
 
 
 def distinctive_terms(story: Story, options: TermOptions) -> TermsResult:
