@@ -1,0 +1,51 @@
+"""Safe writing: atomic files, and never overwriting a file framing did not write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.errors import OutputError
+from framing.output import is_ours, open_atomic, write_all
+
+
+def test_refuses_to_overwrite_a_users_file(tmp_path: Path) -> None:
+    target = tmp_path / "index.html"
+    target.write_text("my own notes", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"was not written by framing.*--force"):
+        write_all({target: '<meta name="generator" content="framing 0">'})
+    assert target.read_text(encoding="utf-8") == "my own notes"
+
+
+def test_nothing_is_written_when_any_target_is_foreign(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text("user data", encoding="utf-8")
+    with pytest.raises(OutputError):
+        write_all({tmp_path / "a.html": "new", tmp_path / "b.html": "new"})
+    assert not (tmp_path / "a.html").exists()
+
+
+def test_overwrites_its_own_files_and_with_force(tmp_path: Path) -> None:
+    ours = tmp_path / "index.html"
+    ours.write_text('<html><meta name="generator" content="framing 0.1">', encoding="utf-8")
+    assert is_ours(ours)
+    write_all({ours: "replaced"})
+    assert ours.read_text(encoding="utf-8") == "replaced"
+    foreign = tmp_path / "x.json"
+    foreign.write_text("{}", encoding="utf-8")
+    write_all({foreign: "forced"}, force=True)
+    assert foreign.read_text(encoding="utf-8") == "forced"
+
+
+def test_a_failure_midway_leaves_no_partial_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(RuntimeError), open_atomic(target) as handle:
+        handle.write("half a record")
+        raise RuntimeError("boom")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_in_the_way_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "index.html").mkdir()
+    with pytest.raises(OutputError, match="is a folder"):
+        write_all({tmp_path / "index.html": "x"})

@@ -1,0 +1,127 @@
+"""The HTML report: structure, self-containment, safety against hostile input, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from framing.cli import main
+from tests.htmlcheck import PageParser, parse
+
+PAYLOADS = (
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "{{ 7*7 }}",
+)
+
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    """Two outlets whose every field carries script/HTML injection payloads."""
+    records = []
+    for i, payload in enumerate(PAYLOADS):
+        records.append(
+            {
+                "id": f"{payload}-{i}",
+                "outlet": f"Outlet {i % 2} {payload}",
+                "title": f"Title {payload}",
+                "date": "2018-07-1" + str(i),
+                "url": f"https://evil.example/{payload}",
+                "story": f"story {payload}",
+                "group": f"group {payload}",
+                "text": f"The threat {payload} is a deadly threat. The radar {payload} works.\n\n"
+                f"Sovereignty {payload} matters to the sovereign nation.",
+            }
+        )
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def assert_inert(page: PageParser) -> None:
+    assert not page.find("script"), "a <script> element reached the page"
+    assert not page.find("img"), "an <img> element reached the page"
+    for element in page.elements:
+        for name, value in element.attrs.items():
+            assert not name.startswith("on"), f"event handler {name} on <{element.tag}>"
+            if name in ("href", "src", "action", "formaction"):
+                assert re.fullmatch(r"#[\w-]+|[\w.-]+\.html", value), f"{name}={value!r}"
+
+
+def test_hostile_fields_come_out_as_inert_text(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    assert main(["report", str(hostile_corpus(tmp_path)), "-o", str(out), "--json"]) == 0
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == 1 + len(PAYLOADS)  # the index and one page per (hostile) story id
+    for page_path in pages:
+        page = parse(page_path.read_text(encoding="utf-8"))
+        assert_inert(page)
+    shown = "".join(parse(p.read_text(encoding="utf-8")).text for p in pages)
+    for payload in PAYLOADS:
+        assert f"Title {payload}" in shown, f"{payload!r} should be shown as text"
+        assert f"Outlet 0 {payload}" in shown or f"Outlet 1 {payload}" in shown
+        assert f"The threat {payload}" in shown
+    assert "49" not in shown.replace("2018", "")  # template syntax is not evaluated
+    for page_path in pages:
+        assert all(c.isalnum() or c in "-." for c in page_path.name), page_path.name
+    json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+
+
+def test_pages_are_self_contained_with_a_strict_policy(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    assert main(["report", str(hostile_corpus(tmp_path)), "-o", str(out)]) == 0
+    for page_path in out.glob("*.html"):
+        html = page_path.read_text(encoding="utf-8")
+        page = parse(html)
+        policy = [e for e in page.find("meta") if e.attrs.get("http-equiv")]
+        assert policy and "default-src 'none'" in policy[0].attrs["content"]
+        assert not page.find("link"), "no external stylesheets"
+        assert page.find("style") and page.raw_style_or_script
+        assert "http://" not in "".join(page.raw_style_or_script)
+        assert str(tmp_path) not in html, "no absolute paths in a report"
+
+
+@pytest.fixture(scope="module")
+def s400_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("s400")
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    assert main(["report", str(corpus), "-o", str(out), "--json"]) == 0
+    return out
+
+
+def test_story_page_has_one_column_per_outlet(s400_report: Path) -> None:
+    data = json.loads((s400_report / "analysis.json").read_text(encoding="utf-8"))
+    outlets = [o["outlet"] for o in data["stories"][0]["outlets"]]
+    assert len(outlets) >= 6
+    page = parse((s400_report / "story-s400.html").read_text(encoding="utf-8"))
+    columns = [e for e in page.find("div", "column") if e.attrs.get("id", "").startswith("outlet-")]
+    assert len(columns) == len(outlets)
+    for section in ("frames", "tone", "words", "articles", "how-to-read"):
+        assert [e for e in page.elements if e.attrs.get("id") == section], section
+    highlighted = page.find("span", "frame")
+    assert len(highlighted) > 50
+    assert all("frame cue: " in e.attrs.get("title", "") for e in highlighted)
+    assert len(page.find("table")) >= 2
+    assert_inert(page)
+
+
+def test_report_numbers_match_the_json(s400_report: Path) -> None:
+    """The page and the JSON come from the same objects, so their counts agree."""
+    data = json.loads((s400_report / "analysis.json").read_text(encoding="utf-8"))
+    story = data["stories"][0]
+    page = parse((s400_report / "story-s400.html").read_text(encoding="utf-8"))
+    for outlet in story["outlets"]:
+        assert f"{outlet['frames']['n_hits']} cues" in page.text
+    evidence = sum(1 for a in story["articles"] for e in a["evidence"] if e["layer"] == "frame")
+    assert evidence == sum(o["frames"]["n_hits"] for o in story["outlets"])
+
+
+def test_two_runs_give_identical_bytes(tmp_path: Path, s400_report: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    again = tmp_path / "again"
+    assert main(["report", str(corpus), "-o", str(again), "--json"]) == 0
+    for path in s400_report.iterdir():
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name
