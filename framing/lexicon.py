@@ -201,16 +201,27 @@ class LexiconMatcher:
             else:
                 self._exact.setdefault(first, []).append(entry)
         self._prefix_lengths = tuple(sorted(prefix_lengths, reverse=True))
+        self._cache: dict[str, tuple[Entry, ...]] = {}
         for bucket in (*self._exact.values(), *self._prefix.values()):
             bucket.sort(key=lambda entry: -len(entry.patterns))
 
-    def _candidates(self, norm: str) -> list[Entry]:
+    def _candidates(self, norm: str) -> tuple[Entry, ...]:
+        """Return the entries that may start at a token, longest first (memoised per norm).
+
+        A corpus has far fewer distinct words than tokens, so caching per matcher turns the
+        prefix scan into one dict lookup for almost every token.
+        """
+        cached = self._cache.get(norm)
+        if cached is not None:
+            return cached
         found = list(self._exact.get(norm, ()))
         for length in self._prefix_lengths:
             if length <= len(norm):
                 found.extend(self._prefix.get(norm[:length], ()))
         found.sort(key=lambda entry: -len(entry.patterns))
-        return found
+        result = tuple(found)
+        self._cache[norm] = result
+        return result
 
     def match(self, norms: Sequence[str]) -> list[Match]:
         """Return non-overlapping matches in token order."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,12 @@ def test_a_folder_in_the_way_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "index.html").mkdir()
     with pytest.raises(OutputError, match="is a folder"):
         write_all({tmp_path / "index.html": "x"})
+
+
+def test_written_files_are_readable_by_others_under_the_usual_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_all({tmp_path / "index.html": "x"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "index.html").stat().st_mode & 0o777 == 0o644
