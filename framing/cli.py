@@ -17,7 +17,7 @@ from framing.analysis import analyze_corpus, load_resources
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError
 from framing.export import analysis_json
-from framing.loading import load_corpus
+from framing.loading import iter_articles, load_corpus
 from framing.output import write_all
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
@@ -93,8 +93,10 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_annotate(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.input, require_outlet=False)
-    count = write_annotations(corpus, load_resources(), args.output, force=args.force)
+    # Streamed: records are written as articles are read; a problem found anywhere in the
+    # input still raises (after the last article) and the temporary output is discarded.
+    articles = iter_articles(args.input, require_outlet=False)
+    count = write_annotations(articles, load_resources(), args.output, force=args.force)
     print(f"framing: wrote {count} records to {args.output}")
     return EXIT_OK
 

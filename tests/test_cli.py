@@ -106,3 +106,14 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("framing ")
+
+
+def test_annotate_writes_nothing_when_any_record_is_bad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "Fine."}\n{"id": "b", "text": "  "}\n', "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(source), "-o", str(out)]) == 1
+    assert "in.jsonl:2" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [source], "no output and no temporary file left behind"
