@@ -14,6 +14,7 @@ from functools import cached_property
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from framing import __version__
 from framing.report_context import IndexPage, StoryPage
@@ -44,8 +45,17 @@ class Renderer:
         return "sha256-" + base64.b64encode(digest).decode("ascii")
 
     def _render(self, template: str, page: IndexPage | StoryPage) -> str:
+        # The stylesheet is the package's own file, never data: it is the one value passed
+        # through unescaped, because escaping would turn its quotes and ">" into entities that
+        # a <style> element does not decode (and break the CSP hash). A "</style" in it would
+        # end the element early, so refuse that outright.
+        if "</" in self.css:
+            raise ValueError("report.css must not contain '</'")
         return self.environment.get_template(template).render(
-            page=page, css=self.css, style_hash=self.style_hash, tool_version=__version__
+            page=page,
+            css=Markup(self.css),
+            style_hash=self.style_hash,
+            tool_version=__version__,
         )
 
     def index(self, page: IndexPage) -> str:

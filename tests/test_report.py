@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -80,7 +82,12 @@ def test_pages_are_self_contained_with_a_strict_policy(tmp_path: Path) -> None:
         assert policy and "default-src 'none'" in policy[0].attrs["content"]
         assert not page.find("link"), "no external stylesheets"
         assert page.find("style") and page.raw_style_or_script
-        assert "http://" not in "".join(page.raw_style_or_script)
+        style = "".join(page.raw_style_or_script)
+        assert "http://" not in style and "&gt;" not in style and "&#34;" not in style
+        digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+        assert f"style-src 'sha256-{digest}'" in policy[0].attrs["content"], (
+            "CSP must allow the inlined CSS"
+        )
         assert str(tmp_path) not in html, "no absolute paths in a report"
 
 
