@@ -108,8 +108,10 @@ def _find_files(
             f"is not a corpus format ({FORMATS})",
             "convert it to one of these formats, or give the folder that holds the articles",
         )
-    # A file named directly is read whatever its name: the user asked for it.
-    return [SourceFile(root, given, given)], []
+    # A file named directly is read whatever its name: the user asked for it. Articles record
+    # only its name, so reports and JSON never carry the user's absolute paths; error messages
+    # still show the path as given.
+    return [SourceFile(root, given, root.name)], []
 
 
 def _walk(

@@ -42,7 +42,6 @@ class ArticleView:
     title: str
     date: str
     url: str
-    source: str
     n_words: int
     n_sentences: int
     paragraphs: tuple[tuple[Segment, ...], ...]
@@ -417,7 +416,6 @@ def _article_view(
         title=article.title or "(untitled)",
         date=article.date or "",
         url=article.url,
-        source=article.source,
         n_words=analysis.document.prepared.n_tokens,
         n_sentences=analysis.document.prepared.n_sentences,
         paragraphs=paragraphs,

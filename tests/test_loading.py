@@ -90,7 +90,7 @@ def test_every_format_reads_every_field(tmp_path: Path, fmt: str) -> None:
             url="https://planet.example/deal?a=1&b=2",
             story="s400",
             group="west",
-            source=str(path),
+            source=path.name,
             source_line=1 if fmt in ("txt", "md") else {"jsonl": 1, "csv": 2}[fmt],
         ),
     )
@@ -611,10 +611,14 @@ def test_a_folder_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     ]
 
 
-def test_sources_are_the_paths_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sources_never_carry_the_users_absolute_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles record a path relative to the input (reports must hold no absolute paths)."""
     write(tmp_path, "corpus/sub/a.txt", "outlet: A\n---\na\n")
     monkeypatch.chdir(tmp_path)
-    assert load_corpus("corpus/sub/a.txt").articles[0].source == "corpus/sub/a.txt"
+    assert load_corpus("corpus/sub/a.txt").articles[0].source == "a.txt"
+    assert load_corpus(tmp_path / "corpus" / "sub" / "a.txt").articles[0].source == "a.txt"
     assert load_corpus("corpus").articles[0].source == "sub/a.txt"
     write(tmp_path, "corpus/sub/b.txt", "title: no outlet\n---\nb\n")
     with pytest.raises(InputError, match=r"^corpus/sub/b\.txt:1: field 'outlet'"):
