@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"framing: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("framing: interrupted; nothing was written", file=sys.stderr)
+        print("framing: interrupted; no file was left half-written", file=sys.stderr)
         return 130
     except Exception as error:
         if args.debug:
