@@ -12,6 +12,7 @@ from typing import Any
 from framing import __version__
 from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
 from framing.model import Evidence
+from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
 ANALYSIS_VERSION = 1
@@ -40,8 +41,8 @@ def article_scores(analysis: ArticleAnalysis) -> dict[str, Any]:
         "frames": dict(analysis.frames.counts),
         "frame_hits": analysis.frames.n_hits,
         "tone_mean": round(tone.mean_compound, 4),
-        "tone_positive_sentences": sum(1 for c in compounds if c >= 0.05),
-        "tone_negative_sentences": sum(1 for c in compounds if c <= -0.05),
+        "tone_positive_sentences": sum(1 for c in compounds if classify(c) == "positive"),
+        "tone_negative_sentences": sum(1 for c in compounds if classify(c) == "negative"),
         "tone_sentences": n,
     }
 

@@ -238,7 +238,7 @@ def build_story_page(story: StoryAnalysis, lexicon: Lexicon, file_name: str) -> 
                 tone_mean_text=f"{tone.mean_compound:+.2f}",
                 tone_label=_tone_label(tone),
                 tone_text=_tone_text(tone),
-                terms=_term_rows(terms, own, article_anchors),
+                terms=_term_rows(terms, own, story.terms.evidence, article_anchors),
                 terms_sample_text=(
                     f"{_plural(terms.n_tokens, 'counted word')} here against "
                     f"{terms.n_tokens_rest:,} in the other outlets"
@@ -351,41 +351,38 @@ def _tone_text(tone: OutletTone) -> str:
 
 
 def _term_rows(
-    terms: OutletTerms, articles: Sequence[ArticleAnalysis], anchors: dict[str, str]
+    terms: OutletTerms,
+    articles: Sequence[ArticleAnalysis],
+    term_evidence: Sequence[Evidence],
+    anchors: dict[str, str],
 ) -> tuple[TermRow, ...]:
-    rows = []
-    for score in terms.terms:
-        rows.append(
-            TermRow(
-                term=score.term,
-                count=score.count,
-                count_rest=score.count_rest,
-                z_text=f"{score.z:.2f}",
-                tfidf_text=f"{score.tfidf:.3f}",
-                notable=score.z >= Z_NOTABLE,
-                contexts=_contexts(score.term, articles, anchors),
-            )
+    """Build the word table; contexts come from the term evidence, not a second token scan."""
+    texts = {a.document.id: a.document.article.text for a in articles}
+    occurrences: dict[str, list[Evidence]] = {}
+    for item in term_evidence:
+        if item.article_id in texts:
+            occurrences.setdefault(item.label, []).append(item)
+    return tuple(
+        TermRow(
+            term=score.term,
+            count=score.count,
+            count_rest=score.count_rest,
+            z_text=f"{score.z:.2f}",
+            tfidf_text=f"{score.tfidf:.3f}",
+            notable=score.z >= Z_NOTABLE,
+            contexts=tuple(
+                _context(texts[item.article_id], item, anchors)
+                for item in occurrences.get(score.term, [])[:KWIC_PER_TERM]
+            ),
         )
-    return tuple(rows)
+        for score in terms.terms
+    )
 
 
-def _contexts(
-    term: str, articles: Sequence[ArticleAnalysis], anchors: dict[str, str]
-) -> tuple[Context, ...]:
-    found: list[Context] = []
-    for analysis in articles:
-        prepared = analysis.document.prepared
-        text = analysis.document.article.text
-        for index, norm in enumerate(prepared.token_norms):
-            if norm != term:
-                continue
-            start, end = prepared.token_starts[index], prepared.token_ends[index]
-            left = " ".join(text[max(0, start - KWIC_WIDTH) : start].split())
-            right = " ".join(text[end : end + KWIC_WIDTH].split())
-            found.append(Context(left, text[start:end], right, anchors[analysis.document.id]))
-            if len(found) == KWIC_PER_TERM:
-                return tuple(found)
-    return tuple(found)
+def _context(text: str, item: Evidence, anchors: dict[str, str]) -> Context:
+    left = " ".join(text[max(0, item.start - KWIC_WIDTH) : item.start].split())
+    right = " ".join(text[item.end : item.end + KWIC_WIDTH].split())
+    return Context(left, text[item.start : item.end], right, anchors[item.article_id])
 
 
 def _evidence_by_article(story: StoryAnalysis) -> dict[str, list[Evidence]]:
