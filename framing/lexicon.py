@@ -1,27 +1,50 @@
-"""Lexicons as data: parse the TSV format and match terms against prepared tokens.
+"""Lexicons as data: read, check and merge the TSV format.
 
 A lexicon file is UTF-8 text. Header lines start with ``#`` and hold ``key: value`` pairs
-(``name``, ``title``, ``version``, ``measures``, ``source``, ``licence``, ``changelog``) and one
-``category:`` line per category (``id | Label | description``). Then a row
-``term<TAB>category<TAB>weight<TAB>note`` per entry, after a ``term	category	weight	note``
-column line. A term is one or more space-separated token patterns; a pattern ending in ``*``
-matches any token starting with it. Matching is case-insensitive because it runs on token norms.
+(``name``, ``title``, ``version``, ``measures``, ``source``, ``licence``, ``changelog``, and the
+optional ``kind`` and ``negation``) and one ``category:`` line per category
+(``id | Label | description``). Then the column line ``term<TAB>category<TAB>weight<TAB>note``
+and one row per entry (the note may be left out). A term is one or more space-separated token
+patterns; a pattern ending in ``*`` matches any token starting with it. Matching is
+case-insensitive because it runs on token norms; see :mod:`framing.matching`.
 
 Keeping lexicons as data (not code) lets a teacher or an editor read and edit exactly what is
-counted, and the header travels with every report that uses it.
+counted, and the header travels with every report that uses it. Parsing collects *every*
+problem with its line number, so ``framing lexicon check`` can list them all in one go.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
+from pathlib import Path
+from typing import Protocol
 
 from framing.errors import LexiconError
-from framing.text import tokenize
+from framing.tokens import tokenize
 
 HEADER_FIELDS = ("name", "title", "version", "measures", "source", "licence")
+"""Header fields every built-in lexicon carries; a user's lexicon needs only ``name``."""
 COLUMNS = ("term", "category", "weight", "note")
+KINDS = ("frames", "counts")
+"""``frames``: categories are alternative frames, so an article gets a profile and a dominant
+frame. ``counts``: categories are counted side by side (stance, loaded language)."""
+MIN_STEM = 3
+"""A ``*`` pattern needs at least this many letters before the star: ``ra*`` would match
+half the dictionary."""
+BUILT_IN_FILES = (
+    "generic_frames.tsv",
+    "policy_frames.tsv",
+    "frames.tsv",
+    "loaded.tsv",
+    "stance.tsv",
+)
+"""The lexicons shipped in the package, in report order."""
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_CATEGORY_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +70,11 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """A parsed lexicon: its provenance header, categories and entries."""
+    """A parsed lexicon: its provenance header, categories and entries.
+
+    ``negation`` lists category pairs that swap when a cue is negated ("not certain" is a
+    hedge, not a booster); ``origin`` says where the lexicon came from, for provenance.
+    """
 
     name: str
     title: str
@@ -57,6 +84,10 @@ class Lexicon:
     licence: str
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
+    kind: str = "counts"
+    negation: tuple[tuple[str, str], ...] = ()
+    changelog: str = ""
+    origin: str = ""
 
     def category(self, category_id: str) -> Category:
         for category in self.categories:
@@ -64,193 +95,413 @@ class Lexicon:
                 return category
         raise KeyError(category_id)
 
+    @property
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(category.id for category in self.categories)
+
+    @property
+    def handles_negation(self) -> bool:
+        return bool(self.negation)
+
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon entry found in a token sequence: tokens ``[first, last]`` inclusive."""
+class LexiconProblem:
+    """One problem in a lexicon file, with the line and field to fix."""
 
-    entry: Entry
-    first: int
-    last: int
+    origin: str
+    line: int | None
+    field: str | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.origin if self.line is None else f"{self.origin}:{self.line}"
+        if self.field:
+            where += f": field '{self.field}'"
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.message}"
 
 
-def parse_lexicon(text: str, origin: str) -> Lexicon:
-    """Parse lexicon text; ``origin`` names the file in error messages."""
+class LexiconFileError(LexiconError):
+    """A lexicon file has errors; carries all of them, the first in the message."""
+
+    def __init__(self, problems: Sequence[LexiconProblem]) -> None:
+        self.problems = tuple(problems)
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more problem(s); run 'framing lexicon check' on it)" if more else ""
+        super().__init__(first + suffix)
+
+    def details(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What ``check_lexicon`` found: the lexicon when it is usable, and every problem."""
+
+    lexicon: Lexicon | None
+    problems: tuple[LexiconProblem, ...]
+
+    @property
+    def errors(self) -> tuple[LexiconProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[LexiconProblem, ...]:
+        return tuple(p for p in self.problems if p.severity != "error")
+
+
+def check_lexicon(text: str, origin: str, *, built_in: bool = False) -> CheckResult:
+    """Parse lexicon text and report every problem; ``origin`` names the file in messages.
+
+    Built-in lexicons must carry the whole provenance header; a user's lexicon needs only a
+    ``name`` (a teacher's five-line list should work), and missing fields are warnings. When a
+    file declares no categories, its rows' categories are taken as declared.
+    """
+    problems: list[LexiconProblem] = []
+
+    def problem(line: int | None, field: str | None, message: str, severity: str = "error") -> None:
+        problems.append(LexiconProblem(origin, line, field, message, severity))
+
     header: dict[str, str] = {}
     categories: list[Category] = []
+    category_lines: dict[str, int] = {}
     entries: list[Entry] = []
     seen_columns = False
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\n")
+        line = raw.rstrip("\r")
         if not line.strip():
             continue
         if line.startswith("#"):
             key, sep, value = line[1:].partition(":")
             key = key.strip().lower()
-            if not sep:
+            if not sep or " " in key:
                 continue  # a free comment
             if key == "category":
-                categories.append(_parse_category(value, origin, number))
+                category = _parse_category(value, number, problem)
+                if category is None:
+                    continue
+                if category.id in category_lines:
+                    problem(
+                        number,
+                        "category",
+                        f"category '{category.id}' is declared twice "
+                        f"(first on line {category_lines[category.id]}); keep one",
+                    )
+                    continue
+                category_lines[category.id] = number
+                categories.append(category)
             else:
                 header[key] = value.strip()
             continue
         cells = line.split("\t")
         if not seen_columns:
             if tuple(cell.strip().lower() for cell in cells) != COLUMNS:
-                raise LexiconError(
-                    f"{origin}:{number}: expected the column line 'term<TAB>category<TAB>weight"
-                    "<TAB>note' before the first entry"
+                problem(
+                    number,
+                    None,
+                    "expected the column line 'term<TAB>category<TAB>weight<TAB>note' before "
+                    "the first entry; add it",
                 )
+                return CheckResult(None, tuple(problems))
             seen_columns = True
             continue
-        entries.append(_parse_entry(cells, origin, number))
-    missing = [name for name in HEADER_FIELDS if not header.get(name)]
-    if missing:
-        raise LexiconError(
-            f"{origin}: header lacks {', '.join(missing)}; add '# {missing[0]}: ...' at the top"
-        )
-    known = {category.id for category in categories}
-    if not known:
-        raise LexiconError(f"{origin}: no '# category: id | Label | description' lines")
+        entry = _parse_entry(cells, number, problem)
+        if entry is not None:
+            entries.append(entry)
+
+    _check_header(header, built_in, problem)
+    if not categories:
+        if built_in:
+            problem(None, "category", "no '# category: id | Label | description' lines")
+        for entry in entries:
+            if entry.category not in category_lines:
+                category_lines[entry.category] = entry.line
+                categories.append(Category(entry.category, entry.category, ""))
+    known = set(category_lines)
+    first_line: dict[tuple[tuple[str, ...], str], int] = {}
+    categories_of: dict[tuple[str, ...], set[str]] = {}
     for entry in entries:
         if entry.category not in known:
-            raise LexiconError(
-                f"{origin}:{entry.line}: field 'category': unknown category '{entry.category}'; "
-                f"use one of {', '.join(sorted(known))}"
+            problem(
+                entry.line,
+                "category",
+                f"unknown category '{entry.category}'; use one of {', '.join(sorted(known))} "
+                "or declare it with '# category: id | Label | description'",
             )
-    return Lexicon(
-        name=header["name"],
-        title=header["title"],
-        version=header["version"],
-        measures=header["measures"],
-        source=header["source"],
-        licence=header["licence"],
+        term_key = (entry.patterns, entry.category)
+        if term_key in first_line:
+            problem(
+                entry.line,
+                "term",
+                f"'{entry.term}' is listed twice in category '{entry.category}' "
+                f"(also line {first_line[term_key]}); delete one",
+            )
+        else:
+            first_line[term_key] = entry.line
+        categories_of.setdefault(entry.patterns, set()).add(entry.category)
+    for patterns, cats in categories_of.items():
+        if len(cats) > 1:
+            lines = sorted(first_line[(patterns, c)] for c in cats if (patterns, c) in first_line)
+            problem(
+                lines[0] if lines else None,
+                "term",
+                f"'{' '.join(patterns)}' counts for {len(cats)} categories "
+                f"({', '.join(sorted(cats))}; lines {', '.join(map(str, lines))}); "
+                "fine if intended",
+                "note",
+            )
+    negation = _parse_negation(header.get("negation", ""), known, problem)
+    kind = header.get("kind", "counts").strip().lower() or "counts"
+    if kind not in KINDS:
+        problem(None, "kind", f"unknown kind '{kind}'; use one of {', '.join(KINDS)}")
+    if not entries and not any(p.severity == "error" for p in problems):
+        problem(None, "term", "the lexicon has no entries; add rows after the column line")
+    name = header.get("name", "")
+    if name and not _NAME.match(name):
+        problem(
+            None,
+            "name",
+            f"'{name}' is not a usable name; use lower-case letters, digits, '-', '_' or '.'",
+        )
+    if any(p.severity == "error" for p in problems):
+        return CheckResult(None, tuple(problems))
+    lexicon = Lexicon(
+        name=name,
+        title=header.get("title") or name,
+        version=header.get("version") or "unversioned",
+        measures=header.get("measures", ""),
+        source=header.get("source", ""),
+        licence=header.get("licence", ""),
         categories=tuple(categories),
         entries=tuple(entries),
+        kind=kind,
+        negation=negation,
+        changelog=header.get("changelog", ""),
+        origin=origin,
     )
+    return CheckResult(lexicon, tuple(problems))
 
 
-def _parse_category(value: str, origin: str, number: int) -> Category:
-    parts = [part.strip() for part in value.split("|")]
-    if len(parts) != 3 or not parts[0] or not parts[1]:
-        raise LexiconError(
-            f"{origin}:{number}: a category line must read '# category: id | Label | description'"
+def parse_lexicon(text: str, origin: str, *, built_in: bool = False) -> Lexicon:
+    """Parse lexicon text or raise ``LexiconFileError`` listing every error."""
+    result = check_lexicon(text, origin, built_in=built_in)
+    if result.lexicon is None:
+        raise LexiconFileError(result.errors)
+    return result.lexicon
+
+
+def _check_header(header: dict[str, str], built_in: bool, problem: _ProblemSink) -> None:
+    if not header.get("name"):
+        problem(None, "name", "header lacks a name; add '# name: my-words' at the top")
+    missing = [key for key in HEADER_FIELDS[1:] if not header.get(key)]
+    if built_in:
+        for key in missing:
+            problem(None, key, f"header lacks {key}; add '# {key}: ...' at the top")
+    elif missing:
+        problem(
+            None,
+            missing[0],
+            f"header lacks {', '.join(missing)}; add '# {missing[0]}: ...' lines so readers "
+            "know what the list measures and where it comes from",
+            "warning",
         )
+
+
+class _ProblemSink(Protocol):
+    """Type of the ``problem`` callback used while parsing."""
+
+    def __call__(
+        self, line: int | None, field: str | None, message: str, severity: str = "error"
+    ) -> None: ...
+
+
+def _parse_category(value: str, number: int, problem: _ProblemSink) -> Category | None:
+    parts = [part.strip() for part in value.split("|")]
+    if len(parts) == 2:
+        parts.append("")
+    if len(parts) != 3 or not parts[0] or not parts[1]:
+        problem(
+            number, "category", "a category line must read '# category: id | Label | description'"
+        )
+        return None
+    if not _CATEGORY_ID.match(parts[0]):
+        problem(
+            number,
+            "category",
+            f"'{parts[0]}' is not a usable category id; use letters, digits and '_'",
+        )
+        return None
     return Category(parts[0], parts[1], parts[2])
 
 
-def _parse_entry(cells: list[str], origin: str, number: int) -> Entry:
+def _parse_entry(cells: list[str], number: int, problem: _ProblemSink) -> Entry | None:
+    if len(cells) == 3:
+        cells = [*cells, ""]
     if len(cells) != len(COLUMNS):
-        raise LexiconError(
-            f"{origin}:{number}: expected 4 tab-separated fields (term, category, weight, note), "
-            f"found {len(cells)}"
+        problem(
+            number,
+            None,
+            f"expected 4 tab-separated fields (term, category, weight, note), found {len(cells)}",
         )
+        return None
     term, category, weight_text, note = (cell.strip() for cell in cells)
-    patterns = _term_patterns(term)
-    if not patterns:
-        raise LexiconError(f"{origin}:{number}: field 'term': empty term; write a word or phrase")
-    try:
-        weight = float(weight_text)
-    except ValueError:
-        raise LexiconError(
-            f"{origin}:{number}: field 'weight': '{weight_text}' is not a number; write e.g. 1"
-        ) from None
+    ok = True
+    patterns = _term_patterns(term, number, problem)
+    if patterns is None:
+        ok = False
+    if not category:
+        problem(number, "category", "empty category; write the category id")
+        ok = False
+    weight = 0.0
+    if not weight_text:
+        problem(number, "weight", "empty weight; write a number such as 1")
+        ok = False
+    else:
+        try:
+            weight = float(weight_text)
+        except ValueError:
+            problem(number, "weight", f"'{weight_text}' is not a number; write e.g. 1")
+            ok = False
+        else:
+            if weight != weight or weight in (float("inf"), float("-inf")) or weight == 0:
+                problem(number, "weight", f"'{weight_text}' is not a usable weight; write e.g. 1")
+                ok = False
+    if not ok or patterns is None:
+        return None
     return Entry(term, patterns, category, weight, note, number)
 
 
-def _term_patterns(term: str) -> tuple[str, ...]:
+def _term_patterns(term: str, number: int, problem: _ProblemSink) -> tuple[str, ...] | None:
     """Split a term into token patterns with the same tokenizer as the text, keeping ``*``."""
+    if not term:
+        problem(number, "term", "empty term; write a word or phrase")
+        return None
     patterns: list[str] = []
     for word in term.split():
         star = word.endswith("*")
-        _, _, norms = tokenize(word.rstrip("*"))
+        core = word[:-1] if star else word
+        if "*" in core:
+            problem(
+                number,
+                "term",
+                f"bad pattern '{word}': '*' may only end a word (e.g. 'sanction*')",
+            )
+            return None
+        _, _, norms = tokenize(core)
         if not norms:
-            continue
+            problem(number, "term", f"'{word}' has no letters or digits to match")
+            return None
         if star:
+            if len(norms[-1]) < MIN_STEM:
+                problem(
+                    number,
+                    "term",
+                    f"bad pattern '{word}': a '*' needs at least {MIN_STEM} letters before it",
+                )
+                return None
             norms[-1] += "*"
         patterns.extend(norms)
     return tuple(patterns)
 
 
+def _parse_negation(
+    value: str, known: set[str], problem: _ProblemSink
+) -> tuple[tuple[str, str], ...]:
+    """Read ``negation: hedge <-> booster, ...`` into category pairs that swap when negated."""
+    pairs: list[tuple[str, str]] = []
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        left, sep, right = part.partition("<->")
+        left, right = left.strip(), right.strip()
+        if not sep or left not in known or right not in known:
+            problem(
+                None,
+                "negation",
+                f"'{part}' must read 'category <-> category' with declared categories",
+            )
+            continue
+        pairs.append((left, right))
+    return tuple(pairs)
+
+
 def load_lexicon(filename: str) -> Lexicon:
     """Load a lexicon shipped inside the package (``framing/lexicons/FILENAME``)."""
     resource = resources.files("framing") / "lexicons" / filename
-    return parse_lexicon(resource.read_text(encoding="utf-8"), f"framing/lexicons/{filename}")
+    return parse_lexicon(
+        resource.read_text(encoding="utf-8"), f"framing/lexicons/{filename}", built_in=True
+    )
 
 
-class LexiconMatcher:
-    """Find every entry of a lexicon in a token sequence, longest match first.
+def load_built_in_lexicons() -> tuple[Lexicon, ...]:
+    """Load every lexicon shipped in the package, in report order."""
+    return tuple(load_lexicon(filename) for filename in BUILT_IN_FILES)
 
-    Exact single tokens are looked up in a dict; prefix patterns (``sanction*``) and phrases are
-    indexed by their first pattern, so each token costs a few dict lookups, not one per term.
-    Matches do not overlap: at each position the longest entry wins, so "missile threat" is
-    counted once, not also as "threat".
+
+def read_lexicon_text(path: Path) -> str:
+    """Read a user's lexicon file as UTF-8 (a BOM is allowed), with a one-line error if not."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file; check the path") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a folder; give a .tsv lexicon file") from None
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read ({error.strerror}); check permissions") from None
+    if b"\x00" in data[:4096]:
+        raise LexiconError(f"{path}: looks binary, not a TSV lexicon; give a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise LexiconError(
+            f"{path}:{line}: not valid UTF-8; save the file as UTF-8 and try again"
+        ) from None
+
+
+def read_lexicon_file(path: Path) -> Lexicon:
+    """Read and parse a user's lexicon file."""
+    return parse_lexicon(read_lexicon_text(path), str(path))
+
+
+def merge_lexicons(base: Sequence[Lexicon], extra: Sequence[Lexicon]) -> tuple[Lexicon, ...]:
+    """Add users' lexicons to the built-in ones; a lexicon with a built-in's name overrides it.
+
+    Overriding works per category: a category the user's file lists replaces the built-in
+    category's entries (and label) entirely; new categories are added; the built-in's other
+    categories stay. The merged lexicon's version says it was changed (``1.0.0+local``) so a
+    report never passes off an edited list as the shipped one.
     """
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self._exact: dict[str, list[Entry]] = {}
-        self._prefix: dict[str, list[Entry]] = {}
-        prefix_lengths: set[int] = set()
-        for entry in lexicon.entries:
-            first = entry.patterns[0]
-            if first.endswith("*"):
-                stem = first[:-1]
-                self._prefix.setdefault(stem, []).append(entry)
-                prefix_lengths.add(len(stem))
-            else:
-                self._exact.setdefault(first, []).append(entry)
-        self._prefix_lengths = tuple(sorted(prefix_lengths, reverse=True))
-        self._cache: dict[str, tuple[Entry, ...]] = {}
-        for bucket in (*self._exact.values(), *self._prefix.values()):
-            bucket.sort(key=lambda entry: -len(entry.patterns))
-
-    def _candidates(self, norm: str) -> tuple[Entry, ...]:
-        """Return the entries that may start at a token, longest first (memoised per norm).
-
-        A corpus has far fewer distinct words than tokens, so caching per matcher turns the
-        prefix scan into one dict lookup for almost every token.
-        """
-        cached = self._cache.get(norm)
-        if cached is not None:
-            return cached
-        found = list(self._exact.get(norm, ()))
-        for length in self._prefix_lengths:
-            if length <= len(norm):
-                found.extend(self._prefix.get(norm[:length], ()))
-        found.sort(key=lambda entry: -len(entry.patterns))
-        result = tuple(found)
-        self._cache[norm] = result
-        return result
-
-    def match(self, norms: Sequence[str]) -> list[Match]:
-        """Return non-overlapping matches in token order."""
-        matches: list[Match] = []
-        i = 0
-        n = len(norms)
-        while i < n:
-            matched = None
-            for entry in self._candidates(norms[i]):
-                if _matches_at(entry.patterns, norms, i):
-                    matched = entry
-                    break
-            if matched is None:
-                i += 1
-                continue
-            last = i + len(matched.patterns) - 1
-            matches.append(Match(matched, i, last))
-            i = last + 1
-        return matches
+    merged = list(base)
+    for lexicon in extra:
+        index = next((i for i, b in enumerate(merged) if b.name == lexicon.name), None)
+        if index is None:
+            merged.append(lexicon)
+            continue
+        old = merged[index]
+        replaced = set(lexicon.category_ids)
+        categories = [lexicon.category(c.id) if c.id in replaced else c for c in old.categories] + [
+            c for c in lexicon.categories if c.id not in set(old.category_ids)
+        ]
+        entries = [e for e in old.entries if e.category not in replaced] + list(lexicon.entries)
+        merged[index] = replace(
+            old,
+            version=f"{old.version}+local",
+            categories=tuple(categories),
+            entries=tuple(entries),
+            origin=f"{old.origin}, categories {', '.join(lexicon.category_ids)} from "
+            f"{lexicon.origin}",
+        )
+    return tuple(merged)
 
 
-def _matches_at(patterns: tuple[str, ...], norms: Sequence[str], start: int) -> bool:
-    if start + len(patterns) > len(norms):
-        return False
-    for offset, pattern in enumerate(patterns):
-        norm = norms[start + offset]
-        if pattern.endswith("*"):
-            if not norm.startswith(pattern[:-1]):
-                return False
-        elif norm != pattern:
-            return False
-    return True
+def __getattr__(name: str) -> object:
+    """Keep ``from framing.lexicon import LexiconMatcher`` working (it moved to matching)."""
+    if name in ("LexiconMatcher", "Match"):
+        from framing import matching
+
+        return getattr(matching, name)
+    raise AttributeError(name)

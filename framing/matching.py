@@ -1,0 +1,330 @@
+"""Match every lexicon against the shared tokens in one vectorised pass.
+
+Each distinct token type is resolved once to the single-token patterns it satisfies (exact
+words and ``stem*`` prefixes), which gives a sparse *types x patterns* matrix. Indexing it with
+a batch's token type ids gives a sparse *tokens x patterns* matrix ``M``. A term of ``k``
+patterns starts at token ``i`` when ``M[i, p0] * M[i+1, p1] * ... * M[i+k-1, p(k-1)]`` is
+non-zero and its tokens lie in one sentence: one sparse column selection and one elementwise
+product per offset, for all terms of length ``k`` at once, not a loop per term or per token.
+
+Within one lexicon matches do not overlap: at a position the longest term wins (then the more
+specific: exact words before ``*`` patterns), so "missile threat" is counted once, not also as
+"threat". Different lexicons match independently: "threat" may be a frame cue and a loaded word.
+Overlaps are rare, so only clusters of overlapping candidates are resolved in Python; every
+other candidate is kept by array operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from framing.lexicon import Entry, Lexicon
+from framing.model import PreparedText
+
+IntArray = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """Lexicon hits in one token sequence, column-wise and sorted by (lexicon, first token).
+
+    ``first`` and ``last`` are token indices (inclusive); ``entry`` indexes
+    ``CompiledLexicons.entries``. A term listed in two categories gives two hits on one span.
+    """
+
+    first: IntArray
+    last: IntArray
+    entry: IntArray
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+EMPTY_HITS = Hits(_EMPTY, _EMPTY, _EMPTY)
+
+
+class CompiledLexicons:
+    """Several lexicons compiled once into sparse pattern tables, matched together.
+
+    Compile once per run and share: the type cache grows with the corpus vocabulary, so later
+    articles cost one dict lookup per token.
+    """
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        entries: list[Entry] = []
+        entry_lexicon: list[int] = []
+        term_patterns: list[tuple[str, ...]] = []
+        term_lexicon: list[int] = []
+        term_entries: list[list[int]] = []
+        for index, lexicon in enumerate(self.lexicons):
+            by_patterns: dict[tuple[str, ...], int] = {}
+            for entry in lexicon.entries:
+                entry_id = len(entries)
+                entries.append(entry)
+                entry_lexicon.append(index)
+                term = by_patterns.get(entry.patterns)
+                if term is None:
+                    term = len(term_patterns)
+                    by_patterns[entry.patterns] = term
+                    term_patterns.append(entry.patterns)
+                    term_lexicon.append(index)
+                    term_entries.append([])
+                term_entries[term].append(entry_id)
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.entry_lexicon = np.asarray(entry_lexicon, dtype=np.int64)
+        self.entry_weight = np.asarray([e.weight for e in entries], dtype=np.float64)
+        self.entry_category = np.asarray(
+            [
+                self.lexicons[lex].category_ids.index(e.category)
+                for e, lex in zip(entries, entry_lexicon, strict=True)
+            ],
+            dtype=np.int64,
+        )
+        self._term_lexicon = np.asarray(term_lexicon, dtype=np.int64)
+        counts = np.asarray([len(ids) for ids in term_entries], dtype=np.int64)
+        self._term_entry_count = counts
+        self._term_entry_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self._term_entry_ids = np.asarray(
+            [entry_id for ids in term_entries for entry_id in ids], dtype=np.int64
+        )
+
+        pattern_ids: dict[str, int] = {}
+        for patterns in term_patterns:
+            for pattern in patterns:
+                pattern_ids.setdefault(pattern, len(pattern_ids))
+        self._n_patterns = len(pattern_ids)
+        self._exact = {p: i for p, i in pattern_ids.items() if not p.endswith("*")}
+        self._prefix = {p[:-1]: i for p, i in pattern_ids.items() if p.endswith("*")}
+        self._prefix_lengths = tuple(sorted({len(stem) for stem in self._prefix}, reverse=True))
+
+        # Priority among terms starting at one token: longer, then more exact patterns, then
+        # longer stems, then file order.
+        def priority(term: int) -> tuple[int, int, int, int]:
+            patterns = term_patterns[term]
+            exact = sum(not p.endswith("*") for p in patterns)
+            return (-len(patterns), -exact, -sum(len(p) for p in patterns), term)
+
+        order = sorted(range(len(term_patterns)), key=priority)
+        self._term_rank = np.empty(len(term_patterns), dtype=np.int64)
+        self._term_rank[order] = np.arange(len(term_patterns))
+        self._term_length = np.asarray([len(p) for p in term_patterns], dtype=np.int64)
+
+        by_length: dict[int, list[int]] = {}
+        for term, patterns in enumerate(term_patterns):
+            by_length.setdefault(len(patterns), []).append(term)
+        self._by_length: list[tuple[int, IntArray, list[IntArray]]] = []
+        for length in sorted(by_length):
+            terms = np.asarray(by_length[length], dtype=np.int64)
+            columns = [
+                np.asarray(
+                    [pattern_ids[term_patterns[t][offset]] for t in by_length[length]],
+                    dtype=np.int64,
+                )
+                for offset in range(length)
+            ]
+            self._by_length.append((length, terms, columns))
+
+        # Type cache: norm -> row of the types x patterns table (0: matches no pattern).
+        self._type_row: dict[str, int] = {}
+        self._row_patterns: list[list[int]] = [[]]
+        self._table: sp.csr_matrix | None = None
+
+    # -- type resolution ------------------------------------------------------------------
+
+    def _resolve(self, norm: str) -> int:
+        """Find the patterns one new token type satisfies; remember the answer."""
+        found: list[int] = []
+        exact = self._exact.get(norm)
+        if exact is not None:
+            found.append(exact)
+        for length in self._prefix_lengths:
+            if length <= len(norm):
+                pattern = self._prefix.get(norm[:length])
+                if pattern is not None:
+                    found.append(pattern)
+        if not found:
+            row = 0
+        else:
+            row = len(self._row_patterns)
+            self._row_patterns.append(found)
+            self._table = None
+        self._type_row[norm] = row
+        return row
+
+    def _type_rows(self, norms: Sequence[str]) -> IntArray:
+        get = self._type_row.get
+        resolve = self._resolve
+        rows = [get(norm) for norm in norms]
+        if None in rows:
+            rows = [
+                resolve(norm) if row is None else row for norm, row in zip(norms, rows, strict=True)
+            ]
+        return np.asarray(rows, dtype=np.int64)
+
+    def _pattern_table(self) -> sp.csr_matrix:
+        if self._table is None:
+            lengths = [len(p) for p in self._row_patterns]
+            indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+            indices = np.asarray([p for ps in self._row_patterns for p in ps], dtype=np.int64)
+            data = np.ones(len(indices), dtype=np.int8)
+            self._table = sp.csr_matrix(
+                (data, indices, indptr), shape=(len(self._row_patterns), self._n_patterns)
+            )
+        return self._table
+
+    # -- matching -------------------------------------------------------------------------
+
+    def match(self, norms: Sequence[str], sentence_ids: Sequence[int] | IntArray) -> Hits:
+        """Match all lexicons in one token sequence; a term never spans two sentences."""
+        n = len(norms)
+        if n == 0 or not self.entries:
+            return EMPTY_HITS
+        rows = self._type_rows(norms)
+        if not rows.any():
+            return EMPTY_HITS
+        sentences = np.asarray(sentence_ids, dtype=np.int64)
+        tokens = self._pattern_table()[rows]
+        starts: list[IntArray] = []
+        terms: list[IntArray] = []
+        for length, term_ids, columns in self._by_length:
+            if length > n:
+                break
+            span = n - length + 1
+            found = tokens[:span][:, columns[0]]
+            for offset in range(1, length):
+                if found.nnz == 0:
+                    break
+                found = found.multiply(tokens[offset : offset + span][:, columns[offset]])
+            found = sp.coo_matrix(found)
+            if found.nnz == 0:
+                continue
+            first = found.row.astype(np.int64)
+            which = found.col.astype(np.int64)
+            if length > 1:
+                inside = sentences[first] == sentences[first + length - 1]
+                first, which = first[inside], which[inside]
+                if not len(first):
+                    continue
+            starts.append(first)
+            terms.append(term_ids[which])
+        if not starts:
+            return EMPTY_HITS
+        return self._resolve_overlaps(np.concatenate(starts), np.concatenate(terms))
+
+    def _resolve_overlaps(self, starts: IntArray, terms: IntArray) -> Hits:
+        lexicon = self._term_lexicon[terms]
+        order = np.lexsort((self._term_rank[terms], starts, lexicon))
+        starts, terms, lexicon = starts[order], terms[order], lexicon[order]
+        ends = starts + self._term_length[terms] - 1
+        # Keys that never collide across lexicons, so one running maximum serves them all.
+        stride = int(ends.max()) + 2
+        start_key = lexicon * stride + starts
+        end_key = lexicon * stride + ends
+        reach = np.maximum.accumulate(end_key)
+        previous = np.concatenate([[-1], reach[:-1]])
+        opens = start_key > previous
+        cluster = np.cumsum(opens) - 1
+        size = np.bincount(cluster)
+        keep = size[cluster] == 1
+        crowded = np.flatnonzero(size[cluster] > 1)
+        if len(crowded):
+            last_end = -1
+            current = -1
+            for position in crowded.tolist():
+                if cluster[position] != current:
+                    current = int(cluster[position])
+                    last_end = -1
+                if start_key[position] > last_end:
+                    keep[position] = True
+                    last_end = int(end_key[position])
+        starts, terms, ends = starts[keep], terms[keep], ends[keep]
+        counts = self._term_entry_count[terms]
+        if bool((counts == 1).all()):
+            entry = self._term_entry_ids[self._term_entry_start[terms]]
+            return Hits(starts, ends, entry)
+        base = np.repeat(self._term_entry_start[terms], counts)
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        entry = self._term_entry_ids[base + within]
+        return Hits(np.repeat(starts, counts), np.repeat(ends, counts), entry)
+
+    def match_documents(self, prepared: Sequence[PreparedText]) -> list[Hits]:
+        """Match a batch of documents together and split the hits back per document.
+
+        Batching amortises the fixed cost of each sparse operation over many documents;
+        sentence ids are offset per document so no term spans two documents.
+        """
+        if not prepared:
+            return []
+        norms: list[str] = []
+        sentence_parts: list[IntArray] = []
+        token_offsets = [0]
+        sentence_offset = 0
+        for text in prepared:
+            norms.extend(text.token_norms)
+            sentence_parts.append(np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset)
+            sentence_offset += max(text.n_sentences, 1)
+            token_offsets.append(len(norms))
+        hits = self.match(norms, np.concatenate(sentence_parts))
+        if not len(hits):
+            return [EMPTY_HITS for _ in prepared]
+        order = np.argsort(hits.first, kind="stable")
+        first, last, entry = hits.first[order], hits.last[order], hits.entry[order]
+        bounds = np.searchsorted(first, np.asarray(token_offsets, dtype=np.int64))
+        result = []
+        for index in range(len(prepared)):
+            lo, hi = int(bounds[index]), int(bounds[index + 1])
+            offset = token_offsets[index]
+            piece_entry = entry[lo:hi]
+            regroup = np.lexsort((first[lo:hi], self.entry_lexicon[piece_entry]))
+            result.append(
+                Hits(
+                    first[lo:hi][regroup] - offset,
+                    last[lo:hi][regroup] - offset,
+                    piece_entry[regroup],
+                )
+            )
+        return result
+
+    def lexicon_slice(self, hits: Hits, lexicon_index: int) -> Hits:
+        """The hits of one lexicon (they are contiguous: hits are sorted by lexicon)."""
+        lexicons = self.entry_lexicon[hits.entry]
+        lo = int(np.searchsorted(lexicons, lexicon_index, side="left"))
+        hi = int(np.searchsorted(lexicons, lexicon_index, side="right"))
+        return Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi])
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon entry found in a token sequence: tokens ``[first, last]`` inclusive."""
+
+    entry: Entry
+    first: int
+    last: int
+
+
+class LexiconMatcher:
+    """One lexicon over one token sequence: the simple interface for scripts and tests."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._compiled = CompiledLexicons([lexicon])
+
+    def match(self, norms: Sequence[str]) -> list[Match]:
+        """Return non-overlapping matches in token order, treating ``norms`` as one sentence."""
+        hits = self._compiled.match(norms, np.zeros(len(norms), dtype=np.int64))
+        entries = self._compiled.entries
+        found = [
+            Match(entries[e], f, last)
+            for f, last, e in zip(
+                hits.first.tolist(), hits.last.tolist(), hits.entry.tolist(), strict=True
+            )
+        ]
+        found.sort(key=lambda m: (m.first, m.entry.line))
+        return found
