@@ -7,39 +7,41 @@ numbers on the page and in the JSON cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from framing.frames import (
-    ArticleFrames,
-    OutletFrameInput,
-    OutletFrames,
-    compare_frames,
-    score_frames,
-)
-from framing.lexicon import Lexicon, LexiconMatcher, load_lexicon
+from framing.frames import OutletFrameInput, OutletFrames, compare_frames
+from framing.lexicon import Lexicon, load_built_in_lexicons, merge_lexicons
+from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
+from framing.matching import CompiledLexicons
 from framing.model import Article, Corpus, Document, Evidence, Story
 from framing.stories import group_stories
 from framing.terms import TermOptions, TermsResult, distinctive_terms
 from framing.text import prepare
 from framing.tone import ArticleTone, OutletTone, load_vader_lexicon, score_tone, summarize_tone
 
-FRAME_LEXICON_FILE = "frames.tsv"
+STORY_FRAMES = "frames-security-deals"
+"""The frame lexicon written for the bundled corpus's kind of story (arms and security deals)."""
+BATCH_SIZE = 128
+"""Articles matched together: enough to amortise each sparse operation's fixed cost."""
 
 
 @dataclass(frozen=True)
 class Resources:
     """Lexicons loaded and compiled once per run, shared by every article."""
 
-    frame_lexicon: Lexicon
-    frame_matcher: LexiconMatcher = field(compare=False)
+    lexicons: tuple[Lexicon, ...]
+    compiled: CompiledLexicons = field(compare=False)
     vader: dict[str, float] = field(compare=False, repr=False)
 
+    def lexicon(self, name: str) -> Lexicon:
+        return next(lexicon for lexicon in self.lexicons if lexicon.name == name)
 
-def load_resources() -> Resources:
-    """Load the built-in lexicons from the package."""
-    lexicon = load_lexicon(FRAME_LEXICON_FILE)
-    return Resources(lexicon, LexiconMatcher(lexicon), load_vader_lexicon())
+
+def load_resources(extra_lexicons: Sequence[Lexicon] = ()) -> Resources:
+    """Load the built-in lexicons, add or override with users' ones, and compile them once."""
+    lexicons = merge_lexicons(load_built_in_lexicons(), extra_lexicons)
+    return Resources(lexicons, CompiledLexicons(lexicons), load_vader_lexicon())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +49,18 @@ class ArticleAnalysis:
     """Everything computed for one article on its own."""
 
     document: Document
-    frames: ArticleFrames
+    lexicons: tuple[ArticleLexiconScores, ...]
     tone: ArticleTone
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
-        return self.frames.evidence + self.tone.evidence
+        found: list[Evidence] = []
+        for scores in self.lexicons:
+            found.extend(scores.evidence)
+        return (*found, *self.tone.evidence)
+
+    def scores_of(self, lexicon: str) -> ArticleLexiconScores:
+        return next(scores for scores in self.lexicons if scores.lexicon == lexicon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +75,40 @@ class OutletSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryLexicon:
+    """One lexicon across a story: pooled rates per outlet and per group, and for a frames
+    lexicon the comparison of each outlet with the rest."""
+
+    lexicon: Lexicon
+    outlets: tuple[LexiconRates, ...]
+    groups: tuple[LexiconRates, ...]
+    frames: tuple[OutletFrames, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryAnalysis:
     """One story compared across outlets: the object every report and export reads."""
 
     story: Story
     outlets: tuple[OutletSummary, ...]
     articles: tuple[ArticleAnalysis, ...]
-    frames: tuple[OutletFrames, ...]
+    lexicons: tuple[StoryLexicon, ...]
     tone: tuple[OutletTone, ...]
     terms: TermsResult
 
     def articles_of(self, outlet: str) -> tuple[ArticleAnalysis, ...]:
         return tuple(a for a in self.articles if a.document.article.outlet == outlet)
+
+    def lexicon(self, name: str) -> StoryLexicon:
+        return next(item for item in self.lexicons if item.lexicon.name == name)
+
+    @property
+    def frames(self) -> tuple[OutletFrames, ...]:
+        """The story-frame comparison (empty when that lexicon is not loaded)."""
+        for item in self.lexicons:
+            if item.lexicon.name == STORY_FRAMES:
+                return item.frames
+        return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +116,7 @@ class CorpusAnalysis:
     """All stories of a corpus, plus what loading passed over."""
 
     stories: tuple[StoryAnalysis, ...]
-    frame_lexicon: Lexicon
+    lexicons: tuple[Lexicon, ...]
     skipped: tuple[str, ...]
     n_articles: int
 
@@ -96,13 +126,27 @@ def prepare_document(article: Article) -> Document:
     return Document(article, prepare(article.id, article.text))
 
 
+def analyze_documents(documents: Sequence[Document], resources: Resources) -> list[ArticleAnalysis]:
+    """Run the per-article analyzers over a batch (lexicons are matched for the whole batch)."""
+    results: list[ArticleAnalysis] = []
+    compiled = resources.compiled
+    for lo in range(0, len(documents), BATCH_SIZE):
+        batch = documents[lo : lo + BATCH_SIZE]
+        hits = compiled.match_documents([d.prepared for d in batch])
+        for document, own in zip(batch, hits, strict=True):
+            results.append(
+                ArticleAnalysis(
+                    document,
+                    score_lexicons(document, own, compiled),
+                    score_tone(document, resources.vader),
+                )
+            )
+    return results
+
+
 def analyze_document(document: Document, resources: Resources) -> ArticleAnalysis:
-    """Run the per-article analyzers."""
-    return ArticleAnalysis(
-        document,
-        score_frames(document, resources.frame_matcher),
-        score_tone(document, resources.vader),
-    )
+    """Run the per-article analyzers on one article."""
+    return analyze_documents([document], resources)[0]
 
 
 def analyze_story(
@@ -113,13 +157,12 @@ def analyze_story(
 ) -> StoryAnalysis:
     """Compare a story's outlets, from its articles' own analyses."""
     articles = tuple(article_analyses)
-    frame_ids = [category.id for category in resources.frame_lexicon.categories]
     outlets: list[OutletSummary] = []
-    frame_inputs: list[OutletFrameInput] = []
     tones: list[OutletTone] = []
+    by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for outlet in story.outlets:
         own = [a for a in articles if a.document.article.outlet == outlet]
-        n_tokens = sum(a.document.prepared.n_tokens for a in own)
+        by_outlet[outlet] = own
         groups = sorted({a.document.article.group for a in own if a.document.article.group})
         outlets.append(
             OutletSummary(
@@ -127,16 +170,43 @@ def analyze_story(
                 ", ".join(groups),
                 len(own),
                 sum(a.document.prepared.n_sentences for a in own),
-                n_tokens,
+                sum(a.document.prepared.n_tokens for a in own),
             )
         )
-        frame_inputs.append(OutletFrameInput(outlet, tuple(a.frames for a in own), n_tokens))
         tones.append(summarize_tone(outlet, [a.tone for a in own]))
+    by_group: dict[str, list[ArticleAnalysis]] = {}
+    for article in articles:
+        if article.document.article.group:
+            by_group.setdefault(article.document.article.group, []).append(article)
+    lexicons = []
+    for lexicon in resources.lexicons:
+        outlet_rates = tuple(
+            pool_rates(lexicon, outlet, [a.scores_of(lexicon.name) for a in own])
+            for outlet, own in by_outlet.items()
+        )
+        group_rates = tuple(
+            pool_rates(lexicon, group, [a.scores_of(lexicon.name) for a in own])
+            for group, own in sorted(by_group.items())
+        )
+        frames: tuple[OutletFrames, ...] = ()
+        if lexicon.kind == "frames":
+            frames = compare_frames(
+                [
+                    OutletFrameInput(
+                        summary.outlet,
+                        tuple(a.scores_of(lexicon.name) for a in by_outlet[summary.outlet]),
+                        summary.n_tokens,
+                    )
+                    for summary in outlets
+                ],
+                lexicon.category_ids,
+            )
+        lexicons.append(StoryLexicon(lexicon, outlet_rates, group_rates, frames))
     return StoryAnalysis(
         story,
         tuple(outlets),
         articles,
-        compare_frames(frame_inputs, frame_ids),
+        tuple(lexicons),
         tuple(tones),
         distinctive_terms(story, term_options),
     )
@@ -147,14 +217,10 @@ def analyze_corpus(
 ) -> CorpusAnalysis:
     """Prepare, group and analyze a whole corpus."""
     options = term_options or TermOptions()
-    by_id: dict[str, ArticleAnalysis] = {}
-    documents = []
-    for article in corpus:
-        document = prepare_document(article)
-        documents.append(document)
-        by_id[article.id] = analyze_document(document, resources)
+    documents = [prepare_document(article) for article in corpus]
+    by_id = {a.document.id: a for a in analyze_documents(documents, resources)}
     stories = tuple(
         analyze_story(story, (by_id[d.id] for d in story.documents), resources, options)
         for story in group_stories(documents)
     )
-    return CorpusAnalysis(stories, resources.frame_lexicon, corpus.skipped, len(corpus))
+    return CorpusAnalysis(stories, resources.lexicons, corpus.skipped, len(corpus))

@@ -1,43 +1,90 @@
 """``framing annotate``: one JSON record per article, for researchers scoring any collection.
 
-Record schema (``ANNOTATION_FORMAT`` version ``ANNOTATION_VERSION``; documented in the README):
-``format``, ``version``, ``id``, ``outlet``, ``sentences`` (``start``, ``end``), ``evidence``
-(``start``, ``end``, ``layer``, ``label``, ``weight``) and ``scores``. Offsets are code-point
-indices into the article's text as loaded (after decoding and newline normalisation).
-Later versions may add layers and scores; removing or renaming a field raises the version.
+Record schema (``ANNOTATION_FORMAT`` version ``ANNOTATION_VERSION``; documented field by field in
+the README, section "Annotation records"):
+
+- ``format``, ``version``, ``id``, ``outlet``, ``group``;
+- ``lexicons``: name -> version of every lexicon applied (so a record says what produced it);
+- ``sentences``: ``start``, ``end``, ``tone`` (VADER compound) and ``cues`` (lexicon name ->
+  category -> hits, only the lexicons with a hit in that sentence);
+- ``evidence``: ``start``, ``end``, ``layer`` (a lexicon name or ``tone``), ``label`` (the
+  category), ``weight``, and ``negated: true`` for a negated stance cue;
+- ``scores``: ``n_tokens``, ``n_sentences``, ``tone`` and ``lexicons`` (per lexicon: hits, rate
+  per 1,000 tokens, sentences with a cue, per category the same, and for frame lexicons the
+  normalised ``profile``, the frames ``used`` and the ``dominant`` one).
+
+Offsets are code-point indices into the article's text as loaded (after decoding and newline
+normalisation). Later versions may add fields; removing or renaming one raises the version.
+Version 2 replaced version 1's ``frames``/``frame_hits``/``tone_*`` score fields with the
+``tone`` and ``lexicons`` objects.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from framing.analysis import Resources, analyze_document, prepare_document
+from framing.analysis import (
+    BATCH_SIZE,
+    ArticleAnalysis,
+    Resources,
+    analyze_documents,
+    prepare_document,
+)
 from framing.export import article_scores, evidence_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
 
 ANNOTATION_FORMAT = "framing.annotation"
-ANNOTATION_VERSION = 1
+ANNOTATION_VERSION = 2
 
 
-def annotation_record(article: Article, resources: Resources) -> dict[str, Any]:
-    """Analyze one article on its own and return its record."""
-    analysis = analyze_document(prepare_document(article), resources)
+def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[str, Any]:
+    """The record of one analysed article."""
+    article = analysis.document.article
+    prepared = analysis.document.prepared
     evidence = sorted(analysis.evidence, key=lambda e: (e.start, e.end, e.layer, e.label))
+    cues: dict[int, dict[str, dict[str, int]]] = {}
+    for scores in analysis.lexicons:
+        for sentence in scores.sentence_cues:
+            cues.setdefault(sentence.sentence, {})[scores.lexicon] = dict(sentence.counts)
+    sentences = []
+    for index, (span, tone) in enumerate(
+        zip(prepared.sentences, analysis.tone.sentences, strict=True)
+    ):
+        sentences.append(
+            {
+                "start": span.start,
+                "end": span.end,
+                "tone": tone.compound,
+                "cues": cues.get(index, {}),
+            }
+        )
     return {
         "format": ANNOTATION_FORMAT,
         "version": ANNOTATION_VERSION,
         "id": article.id,
         "outlet": article.outlet,
-        "sentences": [
-            {"start": s.start, "end": s.end} for s in analysis.document.prepared.sentences
-        ],
+        "group": article.group,
+        "lexicons": {lexicon.name: lexicon.version for lexicon in resources.lexicons},
+        "sentences": sentences,
         "evidence": [evidence_record(e) for e in evidence],
         "scores": article_scores(analysis),
     }
+
+
+def annotate_articles(
+    articles: Iterable[Article], resources: Resources
+) -> Iterator[dict[str, Any]]:
+    """Yield one record per article, in input order, holding one batch in memory at a time."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, BATCH_SIZE)):
+        documents = [prepare_document(article) for article in batch]
+        for analysis in analyze_documents(documents, resources):
+            yield annotation_record(analysis, resources)
 
 
 def write_annotations(
@@ -47,8 +94,7 @@ def write_annotations(
     check_targets([out], force=force)
     count = 0
     with open_atomic(out) as handle:
-        for article in articles:
-            record = annotation_record(article, resources)
+        for record in annotate_articles(articles, resources):
             handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
             handle.write("\n")
             count += 1

@@ -1,4 +1,4 @@
-"""The ``framing`` command: ``report`` and ``annotate``.
+"""The ``framing`` command: ``report``, ``annotate`` and ``lexicon``.
 
 ``main(argv)`` returns the exit code instead of exiting, so tests call it in-process. A user's
 mistake (bad input, unsafe output) prints one line to stderr and returns 1; a usage error
@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing import __version__
-from framing.analysis import analyze_corpus, load_resources
+from framing.analysis import Resources, analyze_corpus, load_resources
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError
 from framing.export import analysis_json
+from framing.lexicon import LexiconFileError, read_lexicon_file
+from framing.lexicon_cli import add_lexicon_commands, run_lexicon
 from framing.loading import iter_articles, load_corpus
 from framing.output import write_all
 from framing.render import Renderer
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--json", action="store_true", help="also write DIR/analysis.json (versioned)"
     )
+    _add_lexicon_option(report)
     _add_common(report)
 
     annotate = commands.add_parser(
@@ -57,8 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotate.add_argument("input", type=Path, help="any corpus the loader reads")
     annotate.add_argument("-o", "--output", type=Path, required=True, help="OUT.jsonl")
+    _add_lexicon_option(annotate)
     _add_common(annotate)
+    add_lexicon_commands(commands)
     return parser
+
+
+def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a lexicon (TSV); one named like a built-in overrides the categories it "
+        "lists (repeatable; see 'framing lexicon check FILE')",
+    )
+
+
+def _resources(args: argparse.Namespace) -> Resources:
+    return load_resources([read_lexicon_file(path) for path in args.lexicon])
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +91,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.path)
-    analysis = analyze_corpus(corpus, load_resources())
+    analysis = analyze_corpus(corpus, _resources(args))
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     names = story_file_names([story.story.id for story in analysis.stories])
     renderer = Renderer()
@@ -78,7 +99,7 @@ def run_report(args: argparse.Namespace) -> int:
         out_dir / "index.html": renderer.index(build_index_page(analysis, names))
     }
     for story in analysis.stories:
-        page = build_story_page(story, analysis.frame_lexicon, names[story.story.id])
+        page = build_story_page(story, names[story.story.id])
         files[out_dir / page.file_name] = renderer.story(page)
     if args.json:
         files[out_dir / "analysis.json"] = analysis_json(analysis)
@@ -96,7 +117,7 @@ def run_annotate(args: argparse.Namespace) -> int:
     # Streamed: records are written as articles are read; a problem found anywhere in the
     # input still raises (after the last article) and the temporary output is discarded.
     articles = iter_articles(args.input, require_outlet=False)
-    count = write_annotations(articles, load_resources(), args.output, force=args.force)
+    count = write_annotations(articles, _resources(args), args.output, force=args.force)
     print(f"framing: wrote {count} records to {args.output}")
     return EXIT_OK
 
@@ -108,10 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
-    handler = run_report if args.command == "report" else run_annotate
+    handlers = {"report": run_report, "annotate": run_annotate, "lexicon": run_lexicon}
+    handler = handlers[args.command]
     try:
         return handler(args)
-    except InputError as error:
+    except (InputError, LexiconFileError) as error:
         if args.debug:
             raise
         print(f"framing: error: {error}", file=sys.stderr)

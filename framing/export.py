@@ -11,22 +11,63 @@ from typing import Any
 
 from framing import __version__
 from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
+from framing.frames import OutletFrames
+from framing.lexicon import Lexicon
+from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
 from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 
 def evidence_record(item: Evidence) -> dict[str, Any]:
-    """One evidence span as JSON (shared by the analysis export and ``framing annotate``)."""
-    return {
+    """One evidence span as JSON (shared by the analysis export and ``framing annotate``).
+
+    ``negated`` appears only when true (a stance cue read under a negation), to keep the
+    annotation of a large corpus small.
+    """
+    record: dict[str, Any] = {
         "start": item.start,
         "end": item.end,
         "layer": item.layer,
         "label": item.label,
         "weight": round(item.weight, 4),
     }
+    if item.negated:
+        record["negated"] = True
+    return record
+
+
+def _rate(numerator: float, denominator: float, scale: float = 1.0) -> float:
+    return round(scale * numerator / denominator, 4) if denominator else 0.0
+
+
+def lexicon_scores_record(scores: ArticleLexiconScores) -> dict[str, Any]:
+    """One lexicon's scores for one article."""
+    record: dict[str, Any] = {
+        "hits": scores.n_hits,
+        "score": round(scores.total_score, 4),
+        "per_1000": _rate(scores.n_hits, scores.n_tokens, 1000.0),
+        "sentences_with_cue": scores.sentences_with_cue,
+        "sentence_share": _rate(scores.sentences_with_cue, scores.n_sentences),
+        "categories": {
+            c.category: {
+                "hits": c.hits,
+                "score": round(c.score, 4),
+                "per_1000": _rate(c.hits, scores.n_tokens, 1000.0),
+                "sentences": c.sentences,
+                "sentence_share": _rate(c.sentences, scores.n_sentences),
+                "negated": c.negated,
+            }
+            for c in scores.categories
+        },
+    }
+    if scores.profile:
+        record["profile"] = {category: round(share, 4) for category, share in scores.profile}
+        record["used"] = list(scores.used)
+        record["dominant"] = scores.dominant
+    return record
 
 
 def article_scores(analysis: ArticleAnalysis) -> dict[str, Any]:
@@ -38,19 +79,78 @@ def article_scores(analysis: ArticleAnalysis) -> dict[str, Any]:
     return {
         "n_tokens": prepared.n_tokens,
         "n_sentences": prepared.n_sentences,
-        "frames": dict(analysis.frames.counts),
-        "frame_hits": analysis.frames.n_hits,
-        "tone_mean": round(tone.mean_compound, 4),
-        "tone_positive_sentences": sum(1 for c in compounds if classify(c) == "positive"),
-        "tone_negative_sentences": sum(1 for c in compounds if classify(c) == "negative"),
-        "tone_sentences": n,
+        "tone": {
+            "mean": round(tone.mean_compound, 4),
+            "positive_sentences": sum(1 for c in compounds if classify(c) == "positive"),
+            "negative_sentences": sum(1 for c in compounds if classify(c) == "negative"),
+            "sentences": n,
+        },
+        "lexicons": {s.lexicon: lexicon_scores_record(s) for s in analysis.lexicons},
+    }
+
+
+def rates_record(rates: LexiconRates) -> dict[str, Any]:
+    """One lexicon pooled over an outlet or a group, with its sample size."""
+    return {
+        "n_articles": rates.n_articles,
+        "n_sentences": rates.n_sentences,
+        "n_tokens": rates.n_tokens,
+        "hits": rates.n_hits,
+        "sentences_with_cue": rates.sentences_with_cue,
+        "sentence_share": round(rates.any_share, 4),
+        "articles_by_dominant_frame": dict(rates.articles_by_dominant),
+        "categories": {
+            c.category: {
+                "hits": c.hits,
+                "score": round(c.score, 4),
+                "per_1000": round(c.per_1000, 4),
+                "sentences": c.sentences,
+                "sentence_share": round(c.sentence_share, 4),
+                "negated": c.negated,
+            }
+            for c in rates.categories
+        },
+    }
+
+
+def lexicon_record(lexicon: Lexicon) -> dict[str, Any]:
+    """A lexicon's provenance, as every export carries it."""
+    return {
+        "name": lexicon.name,
+        "title": lexicon.title,
+        "version": lexicon.version,
+        "kind": lexicon.kind,
+        "measures": lexicon.measures,
+        "source": lexicon.source,
+        "licence": lexicon.licence,
+        "origin": lexicon.origin,
+        "n_entries": len(lexicon.entries),
+        "categories": {c.id: c.label for c in lexicon.categories},
+    }
+
+
+def _frames_record(frames: OutletFrames) -> dict[str, Any]:
+    return {
+        "n_hits": frames.n_hits,
+        "dominant": frames.dominant,
+        "most_frequent": frames.most_frequent,
+        "by_frame": [
+            {
+                "frame": share.frame,
+                "count": share.count,
+                "share": round(share.share, 4),
+                "per_1000": round(share.per_1000, 3),
+                "z": share.z,
+            }
+            for share in frames.frames
+        ],
     }
 
 
 def _story_record(story: StoryAnalysis) -> dict[str, Any]:
     outlets = []
-    for summary, frames, tone, terms in zip(
-        story.outlets, story.frames, story.tone, story.terms.by_outlet, strict=True
+    for index, (summary, tone, terms) in enumerate(
+        zip(story.outlets, story.tone, story.terms.by_outlet, strict=True)
     ):
         outlets.append(
             {
@@ -60,19 +160,12 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                 "n_sentences": summary.n_sentences,
                 "n_tokens": summary.n_tokens,
                 "frames": {
-                    "n_hits": frames.n_hits,
-                    "dominant": frames.dominant,
-                    "most_frequent": frames.most_frequent,
-                    "by_frame": [
-                        {
-                            "frame": share.frame,
-                            "count": share.count,
-                            "share": round(share.share, 4),
-                            "per_1000": round(share.per_1000, 3),
-                            "z": share.z,
-                        }
-                        for share in frames.frames
-                    ],
+                    item.lexicon.name: _frames_record(item.frames[index])
+                    for item in story.lexicons
+                    if item.frames
+                },
+                "lexicons": {
+                    item.lexicon.name: rates_record(item.outlets[index]) for item in story.lexicons
                 },
                 "tone": {
                     "n_sentences": tone.n_sentences,
@@ -120,21 +213,21 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                 "evidence": [evidence_record(e) for e in evidence],
             }
         )
-    return {"id": story.story.id, "outlets": outlets, "articles": articles}
+    groups = {
+        item.lexicon.name: {rates.name: rates_record(rates) for rates in item.groups}
+        for item in story.lexicons
+        if item.groups
+    }
+    return {"id": story.story.id, "outlets": outlets, "groups": groups, "articles": articles}
 
 
 def analysis_json(analysis: CorpusAnalysis) -> str:
     """Serialise a corpus analysis; deterministic for the same input and options."""
-    lexicon = analysis.frame_lexicon
     document = {
         "format": ANALYSIS_FORMAT,
         "version": ANALYSIS_VERSION,
         "tool_version": __version__,
-        "frame_lexicon": {
-            "name": lexicon.name,
-            "version": lexicon.version,
-            "categories": {c.id: c.label for c in lexicon.categories},
-        },
+        "lexicons": [lexicon_record(lexicon) for lexicon in analysis.lexicons],
         "n_articles": analysis.n_articles,
         "skipped": list(analysis.skipped),
         "stories": [_story_record(story) for story in analysis.stories],

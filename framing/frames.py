@@ -1,60 +1,25 @@
-"""Frame cues: count each frame lexicon category in an article, every hit an evidence span.
+"""Compare frame lexicons across a story's outlets: which frame each outlet stresses.
 
-The count is what the number is: how many listed words and phrases of each frame the article
-uses. Matching runs sentence by sentence so a phrase never joins the end of one sentence to the
-start of the next.
+The counts come from :mod:`framing.lexicon_scores` (a count of listed words and phrases per
+frame); this module pools them per outlet and compares each outlet with the rest of the story.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
-from framing.lexicon import LexiconMatcher
-from framing.model import Document, Evidence
 from framing.statistics import log_odds_dirichlet
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleFrames:
-    """Frame cue counts of one article (category id -> count) and the hits behind them."""
-
-    article_id: str
-    counts: dict[str, int]
-    evidence: tuple[Evidence, ...]
+class HasCounts(Protocol):
+    """An article's cue counts per frame (``ArticleLexiconScores`` is one)."""
 
     @property
-    def n_hits(self) -> int:
-        return sum(self.counts.values())
-
-
-def score_frames(document: Document, matcher: LexiconMatcher) -> ArticleFrames:
-    """Find every frame cue in a document."""
-    prepared = document.prepared
-    text = document.article.text
-    counts = {category.id: 0 for category in matcher.lexicon.categories}
-    evidence: list[Evidence] = []
-    norms = prepared.token_norms
-    for first, last in prepared.sentence_token_ranges():
-        for match in matcher.match(norms[first:last]):
-            start = prepared.token_starts[first + match.first]
-            end = prepared.token_ends[first + match.last]
-            category = match.entry.category
-            counts[category] += 1
-            evidence.append(
-                Evidence(
-                    document.id,
-                    start,
-                    end,
-                    "frame",
-                    category,
-                    match.entry.weight,
-                    text[start:end],
-                )
-            )
-    return ArticleFrames(document.id, counts, tuple(evidence))
+    def counts(self) -> Mapping[str, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +71,7 @@ class OutletFrameInput:
     """What ``compare_frames`` needs of one outlet: its articles' counts and its word total."""
 
     outlet: str
-    articles: tuple[ArticleFrames, ...]
+    articles: tuple[HasCounts, ...]
     n_tokens: int
 
 

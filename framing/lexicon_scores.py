@@ -13,13 +13,18 @@ and loaded words are not swapped: "not a threat" still talks about threats.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from framing.lexicon import Lexicon
 from framing.matching import CompiledLexicons, Hits
 from framing.model import Document, Evidence
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 NEGATION_WINDOW = 3
 """How many tokens before a cue a negator may stand and still negate it (VADER uses 3)."""
@@ -54,7 +59,7 @@ class SentenceCues:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ArticleLexiconScores:
     """One lexicon's scores for one article, and the hits behind them.
 
@@ -62,6 +67,10 @@ class ArticleLexiconScores:
     ``used`` the frames with at least ``USED_MIN_HITS`` cues and ``USED_MIN_SHARE`` of the
     weight, and ``dominant`` the used frame with the most weight (``None`` when none is used or
     two tie).
+
+    The hits are kept column-wise (``hit_*`` arrays, in text order) and turned into
+    ``Evidence`` objects and per-sentence counts only when asked for: a corpus has hundreds of
+    thousands of hits, and most runs only write them out.
     """
 
     lexicon: str
@@ -70,11 +79,17 @@ class ArticleLexiconScores:
     n_sentences: int
     categories: tuple[CategoryCount, ...]
     sentences_with_cue: int
-    sentence_cues: tuple[SentenceCues, ...]
     profile: tuple[tuple[str, float], ...]
     used: tuple[str, ...]
     dominant: str | None
-    evidence: tuple[Evidence, ...]
+    category_ids: tuple[str, ...]
+    text: str = field(repr=False)
+    hit_start: IntArray = field(repr=False)
+    hit_end: IntArray = field(repr=False)
+    hit_sentence: IntArray = field(repr=False)
+    hit_category: IntArray = field(repr=False)
+    hit_weight: FloatArray = field(repr=False)
+    hit_negated: BoolArray = field(repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -91,46 +106,103 @@ class ArticleLexiconScores:
     def count_of(self, category: str) -> CategoryCount:
         return next(c for c in self.categories if c.category == category)
 
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every hit as an evidence span (built on demand from the hit columns)."""
+        labels = self.category_ids
+        text = self.text
+        return tuple(
+            Evidence(self.article_id, start, end, self.lexicon, labels[k], w, text[start:end], n)
+            for start, end, k, w, n in zip(
+                self.hit_start.tolist(),
+                self.hit_end.tolist(),
+                self.hit_category.tolist(),
+                self.hit_weight.tolist(),
+                self.hit_negated.tolist(),
+                strict=True,
+            )
+        )
+
+    @property
+    def sentence_cues(self) -> tuple[SentenceCues, ...]:
+        """Cue counts per sentence, for the sentences with at least one cue."""
+        return _sentence_cues(
+            self.hit_sentence, self.hit_category, self.hit_weight, self.category_ids
+        )
+
 
 def score_lexicons(
     document: Document, hits: Hits, compiled: CompiledLexicons
 ) -> tuple[ArticleLexiconScores, ...]:
-    """Score every compiled lexicon on one document from its hits (one call per article)."""
-    return tuple(
-        score_lexicon(document, compiled.lexicon_slice(hits, index), compiled, index)
-        for index in range(len(compiled.lexicons))
-    )
+    """Score every compiled lexicon on one document from its hits (one call per article).
+
+    Token positions are looked up once for all lexicons' hits; each lexicon's hits are a
+    contiguous slice (hits come sorted by lexicon).
+    """
+    prepared = document.prepared
+    token_sentence = np.asarray(prepared.token_sentence, dtype=np.int64)
+    if len(hits):
+        sentence = token_sentence[hits.first]
+        start = np.asarray(prepared.token_starts, dtype=np.int64)[hits.first]
+        end = np.asarray(prepared.token_ends, dtype=np.int64)[hits.last]
+    else:
+        sentence = start = end = hits.first
+    lexicon_of_hit = compiled.entry_lexicon[hits.entry]
+    bounds = np.searchsorted(lexicon_of_hit, np.arange(len(compiled.lexicons) + 1))
+    results = []
+    for index in range(len(compiled.lexicons)):
+        lo, hi = int(bounds[index]), int(bounds[index + 1])
+        results.append(
+            _score_one(
+                document,
+                compiled,
+                index,
+                Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi]),
+                sentence[lo:hi],
+                start[lo:hi],
+                end[lo:hi],
+                token_sentence,
+            )
+        )
+    return tuple(results)
 
 
-def score_lexicon(
-    document: Document, hits: Hits, compiled: CompiledLexicons, lexicon_index: int
+def _score_one(
+    document: Document,
+    compiled: CompiledLexicons,
+    lexicon_index: int,
+    hits: Hits,
+    sentence: IntArray,
+    start: IntArray,
+    end: IntArray,
+    token_sentence: IntArray,
 ) -> ArticleLexiconScores:
     """Score one lexicon's hits in one document."""
     lexicon = compiled.lexicons[lexicon_index]
     prepared = document.prepared
-    text = document.article.text
     categories = lexicon.category_ids
     n_categories = len(categories)
-    category = compiled.entry_category[hits.entry].copy()
+    category = compiled.entry_category[hits.entry]
     weight = compiled.entry_weight[hits.entry]
     negated = np.zeros(len(hits), dtype=bool)
     if lexicon.negation and len(hits):
-        negated = _negated(hits, prepared.token_norms, prepared.token_sentence)
+        negated = _negated(hits, prepared.token_norms, token_sentence)
         swap = np.arange(n_categories)
         for left, right in lexicon.negation:
             a, b = categories.index(left), categories.index(right)
             swap[a], swap[b] = b, a
         category = np.where(negated, swap[category], category)
-    sentence = (
-        np.asarray(prepared.token_sentence, dtype=np.int64)[hits.first]
-        if len(hits)
-        else (np.zeros(0, dtype=np.int64))
-    )
-    hit_counts = np.bincount(category, minlength=n_categories)
-    scores = np.bincount(category, weights=weight, minlength=n_categories)
-    negated_counts = np.bincount(category[negated], minlength=n_categories)
-    pairs = np.unique(sentence * n_categories + category) if len(hits) else sentence
-    sentence_counts = np.bincount(pairs % n_categories, minlength=n_categories)
+    if len(hits):
+        hit_counts = np.bincount(category, minlength=n_categories)
+        scores = np.bincount(category, weights=weight, minlength=n_categories).astype(np.float64)
+        negated_counts = np.bincount(category[negated], minlength=n_categories)
+        pairs = np.unique(sentence * n_categories + category)
+        sentence_counts = np.bincount(pairs % n_categories, minlength=n_categories)
+        with_cue = len(np.unique(sentence))
+    else:
+        hit_counts = negated_counts = sentence_counts = np.zeros(n_categories, dtype=np.int64)
+        scores = np.zeros(n_categories, dtype=np.float64)
+        with_cue = 0
     counts = tuple(
         CategoryCount(
             categories[k],
@@ -141,50 +213,37 @@ def score_lexicon(
         )
         for k in range(n_categories)
     )
-    sentence_cues = _sentence_cues(sentence, category, weight, categories)
-    evidence = tuple(
-        Evidence(
-            document.id,
-            start,
-            end,
-            lexicon.name,
-            categories[k],
-            w,
-            text[start:end],
-            bool(n),
-        )
-        for start, end, k, w, n in zip(
-            np.asarray(prepared.token_starts, dtype=np.int64)[hits.first].tolist(),
-            np.asarray(prepared.token_ends, dtype=np.int64)[hits.last].tolist(),
-            category.tolist(),
-            weight.tolist(),
-            negated.tolist(),
-            strict=True,
-        )
-    )
     profile, used, dominant = _frame_profile(lexicon, counts)
+    order = np.argsort(start, kind="stable")
     return ArticleLexiconScores(
         lexicon.name,
         document.id,
         prepared.n_tokens,
         prepared.n_sentences,
         counts,
-        len(sentence_cues),
-        sentence_cues,
+        with_cue,
         profile,
         used,
         dominant,
-        evidence,
+        categories,
+        document.article.text,
+        start[order],
+        end[order],
+        sentence[order],
+        category[order],
+        weight[order],
+        negated[order],
     )
 
 
-def _negated(hits: Hits, norms: Sequence[str], sentences: Sequence[int]) -> np.ndarray:
+def _negated(hits: Hits, norms: Sequence[str], sentences: IntArray) -> BoolArray:
     """Mark hits with a negator shortly before them in the same sentence."""
     flags = np.zeros(len(hits), dtype=bool)
+    sentence_list = sentences.tolist()
     for index, first in enumerate(hits.first.tolist()):
-        own = sentences[first]
+        own = sentence_list[first]
         for position in range(max(0, first - NEGATION_WINDOW), first):
-            if sentences[position] != own:
+            if sentence_list[position] != own:
                 continue
             norm = norms[position]
             if norm in NEGATORS or norm.endswith("n't"):
@@ -196,25 +255,30 @@ def _negated(hits: Hits, norms: Sequence[str], sentences: Sequence[int]) -> np.n
 def _sentence_cues(
     sentence: np.ndarray, category: np.ndarray, weight: np.ndarray, categories: Sequence[str]
 ) -> tuple[SentenceCues, ...]:
+    """Group hits by sentence with array operations; Python touches each (sentence, category)
+    pair once, not each sentence's hits."""
     if not len(sentence):
         return ()
+    n_categories = len(categories)
+    keys, counts = np.unique(sentence * n_categories + category, return_counts=True)
+    owners, first_pair = np.unique(keys // n_categories, return_index=True)
+    weight_by_sentence = np.bincount(
+        np.searchsorted(owners, sentence), weights=weight, minlength=len(owners)
+    )
+    bounds = [*first_pair.tolist()[1:], len(keys)]
+    labels = [categories[k] for k in (keys % n_categories).tolist()]
+    count_list = counts.tolist()
     result = []
-    order = np.lexsort((category, sentence))
-    sentence, category, weight = sentence[order], category[order], weight[order]
-    bounds = np.flatnonzero(np.diff(sentence)) + 1
-    for lo, hi in zip(
-        np.concatenate([[0], bounds]).tolist(),
-        np.concatenate([bounds, [len(sentence)]]).tolist(),
-        strict=True,
-    ):
-        per = np.bincount(category[lo:hi], minlength=len(categories))
+    lo = 0
+    for index, (owner, hi) in enumerate(zip(owners.tolist(), bounds, strict=True)):
         result.append(
             SentenceCues(
-                int(sentence[lo]),
-                tuple((categories[k], int(per[k])) for k in np.flatnonzero(per).tolist()),
-                round(float(weight[lo:hi].sum()), 6),
+                owner,
+                tuple(zip(labels[lo:hi], count_list[lo:hi], strict=True)),
+                round(float(weight_by_sentence[index]), 6),
             )
         )
+        lo = hi
     return tuple(result)
 
 

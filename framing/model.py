@@ -112,7 +112,8 @@ class Evidence:
 
     ``layer`` names the analyzer's layer (``frame``, ``tone``, ``term``), ``label`` the category
     within it (a frame name, ``positive``), ``weight`` what the hit contributed (1.0 for a
-    counted word, the valence for a tone word).
+    counted word, the valence for a tone word). ``negated`` marks a stance cue read under a
+    negation ("not certain"), whose ``label`` is then the swapped category.
     """
 
     article_id: str
@@ -122,6 +123,7 @@ class Evidence:
     label: str
     weight: float = 1.0
     text: str = field(default="", compare=False)
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

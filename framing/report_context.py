@@ -13,10 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing import __version__
-from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
+from framing.analysis import (
+    STORY_FRAMES,
+    ArticleAnalysis,
+    CorpusAnalysis,
+    StoryAnalysis,
+    StoryLexicon,
+)
 from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
+from framing.lexicon_scores import LexiconRates
 from framing.model import Evidence
 from framing.terms import OutletTerms
 from framing.tone import OutletTone, classify
@@ -124,6 +131,46 @@ class LexiconInfo:
     measures: str
     source: str
     licence: str
+    origin: str
+    n_terms: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureCell:
+    """One category in one outlet or group: rate per 1,000 words and share of sentences."""
+
+    rate_text: str
+    share_text: str
+    hits: int
+    is_dominant: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    label: str
+    description: str
+    cells: tuple[MeasureCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureColumn:
+    name: str
+    anchor: str
+    is_group: bool
+    sample_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureTable:
+    """One lexicon's table: categories down, outlets (then groups) across."""
+
+    anchor: str
+    title: str
+    intro: str
+    columns: tuple[MeasureColumn, ...]
+    rows: tuple[MeasureRow, ...]
+    any_row: MeasureRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +185,8 @@ class StoryPage:
     frame_rows: tuple[FrameRow, ...]
     legend: tuple[LegendItem, ...]
     lexicon: LexiconInfo
+    measures: tuple[MeasureTable, ...]
+    lexicons: tuple[LexiconInfo, ...]
     tool_version: str
 
 
@@ -211,8 +260,16 @@ def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> In
     )
 
 
-def build_story_page(story: StoryAnalysis, lexicon: Lexicon, file_name: str) -> StoryPage:
+def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
+    story_frames = story.lexicon(STORY_FRAMES)
+    lexicon = story_frames.lexicon
     labels = {c.id: c.label for c in lexicon.categories}
+    category_labels = {
+        (item.lexicon.name, c.id): c.label
+        for item in story.lexicons
+        for c in item.lexicon.categories
+    }
+    titles = {item.lexicon.name: item.lexicon.title for item in story.lexicons}
     css = {c.id: f"f{i}" for i, c in enumerate(lexicon.categories)}
     anchors = _anchors([o.outlet for o in story.outlets], "outlet")
     article_anchors = _anchors([a.document.id for a in story.articles], "article")
@@ -244,7 +301,10 @@ def build_story_page(story: StoryAnalysis, lexicon: Lexicon, file_name: str) -> 
                     f"{terms.n_tokens_rest:,} in the other outlets"
                 ),
                 articles=tuple(
-                    _article_view(a, article_anchors, evidence_by_article, labels, css) for a in own
+                    _article_view(
+                        a, article_anchors, evidence_by_article, category_labels, titles, css
+                    )
+                    for a in own
                 ),
             )
         )
@@ -264,14 +324,13 @@ def build_story_page(story: StoryAnalysis, lexicon: Lexicon, file_name: str) -> 
             for row, item in enumerate(legend)
         ),
         legend=legend,
-        lexicon=LexiconInfo(
-            lexicon.name,
-            lexicon.title,
-            lexicon.version,
-            lexicon.measures,
-            lexicon.source,
-            lexicon.licence,
+        lexicon=_lexicon_info(lexicon),
+        measures=tuple(
+            _measure_table(item, anchors)
+            for item in story.lexicons
+            if item.lexicon.name != STORY_FRAMES
         ),
+        lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
         tool_version=__version__,
     )
 
@@ -396,14 +455,15 @@ def _article_view(
     analysis: ArticleAnalysis,
     anchors: dict[str, str],
     evidence: dict[str, list[Evidence]],
-    labels: dict[str, str],
+    labels: dict[tuple[str, str], str],
+    titles: dict[str, str],
     css: dict[str, str],
 ) -> ArticleView:
     article = analysis.document.article
     spans = evidence.get(article.id, [])
     paragraphs = tuple(
         tuple(
-            _segment(piece.text, piece.evidence, labels, css)
+            _segment(piece.text, piece.evidence, labels, titles, css)
             for piece in cut(article.text, start, end, spans)
         )
         for start, end in paragraph_spans(article.text)
@@ -419,21 +479,155 @@ def _article_view(
     )
 
 
+LOADED = "loaded-language"
+STANCE = "stance"
+_STANCE_CLASSES = {
+    "hedge": "hedge",
+    "booster": "booster",
+    "attribution_loaded": "attrib-loaded",
+}
+
+
 def _segment(
-    text: str, covering: Sequence[Evidence], labels: dict[str, str], css: dict[str, str]
+    text: str,
+    covering: Sequence[Evidence],
+    labels: dict[tuple[str, str], str],
+    titles: dict[str, str],
+    css: dict[str, str],
 ) -> Segment:
+    """Classes and a hover note for a run of text: each layer has its own look."""
     if not covering:
         return Segment(text, "", "")
     classes: list[str] = []
     notes: list[str] = []
     for item in covering:
-        if item.layer == "frame":
+        label = labels.get((item.layer, item.label), item.label)
+        if item.layer == STORY_FRAMES:
             classes += ["frame", css.get(item.label, "")]
-            notes.append(f"frame cue: {labels.get(item.label, item.label)}")
+            notes.append(f"frame cue: {label}")
         elif item.layer == "tone":
             classes.append(f"tone-{item.label}")
             notes.append(f"tone word: {item.label} ({item.weight:+.2f} on VADER's scale)")
         elif item.layer == "term":
             classes.append("term")
             notes.append("distinctive term of this outlet")
+        elif item.layer == LOADED:
+            classes.append("loaded")
+            notes.append(f"loaded language: {label} (weight {item.weight:g})")
+        elif item.layer == STANCE:
+            classes.append(_STANCE_CLASSES.get(item.label, "stance"))
+            negated = " (negated)" if item.negated else ""
+            notes.append(f"stance: {label}{negated}")
+        else:
+            classes.append("cue")
+            notes.append(f"{titles.get(item.layer, item.layer)}: {label}")
     return Segment(text, " ".join(dict.fromkeys(c for c in classes if c)), "; ".join(notes))
+
+
+def _lexicon_info(lexicon: Lexicon) -> LexiconInfo:
+    return LexiconInfo(
+        lexicon.name,
+        lexicon.title,
+        lexicon.version,
+        lexicon.measures,
+        lexicon.source,
+        lexicon.licence,
+        lexicon.origin,
+        len(lexicon.entries),
+    )
+
+
+def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
+    """A lexicon's rates per outlet, then per group when the articles name groups."""
+    lexicon = item.lexicon
+    dominant = {frames.outlet: frames.dominant for frames in item.frames}
+    pooled: list[tuple[LexiconRates, MeasureColumn]] = [
+        (
+            rates,
+            MeasureColumn(
+                rates.name,
+                anchors.get(rates.name, ""),
+                False,
+                f"{_plural(rates.n_sentences, 'sentence')}, {_plural(rates.n_tokens, 'word')}",
+            ),
+        )
+        for rates in item.outlets
+    ]
+    if len(item.groups) > 1:
+        pooled += [
+            (
+                rates,
+                MeasureColumn(
+                    f"group: {rates.name}",
+                    "",
+                    True,
+                    f"{_plural(rates.n_articles, 'article')}, "
+                    f"{_plural(rates.n_sentences, 'sentence')}",
+                ),
+            )
+            for rates in item.groups
+        ]
+    rows = tuple(
+        MeasureRow(
+            category.label,
+            category.description,
+            tuple(
+                _measure_cell(
+                    rates.rate_of(category.id).per_1000,
+                    rates.rate_of(category.id).hits,
+                    rates.rate_of(category.id).sentence_share,
+                    rates.rate_of(category.id).sentences,
+                    not column.is_group and dominant.get(rates.name) == category.id,
+                    rates.rate_of(category.id).negated,
+                )
+                for rates, column in pooled
+            ),
+        )
+        for category in lexicon.categories
+    )
+    any_row = MeasureRow(
+        "Any category",
+        "sentences with at least one cue of this lexicon",
+        tuple(
+            _measure_cell(
+                1000.0 * rates.n_hits / rates.n_tokens if rates.n_tokens else 0.0,
+                rates.n_hits,
+                rates.any_share,
+                rates.sentences_with_cue,
+                False,
+                0,
+            )
+            for rates, _ in pooled
+        ),
+    )
+    kind_text = (
+        "★ marks the frame each outlet stresses most compared with the other outlets. "
+        if lexicon.kind == "frames"
+        else ""
+    )
+    return MeasureTable(
+        anchor=f"measure-{lexicon.name}",
+        title=f"{lexicon.title} ({lexicon.name} {lexicon.version})",
+        intro=(
+            f"It measures {lexicon.measures or 'what its categories say'}. Each cell: cues per "
+            "1,000 words (number of cues), then the share of sentences with at least one cue. "
+            + kind_text
+            + "These are counts of listed words, not judgements; intervals and tests come in a "
+            "later version, so treat gaps as questions."
+        ),
+        columns=tuple(column for _, column in pooled),
+        rows=rows,
+        any_row=any_row,
+    )
+
+
+def _measure_cell(
+    per_1000: float, hits: int, share: float, sentences: int, is_dominant: bool, negated: int
+) -> MeasureCell:
+    return MeasureCell(
+        rate_text=f"{per_1000:.1f}",
+        share_text=f"{100 * share:.0f}% of sentences ({sentences})",
+        hits=hits,
+        is_dominant=is_dominant,
+        note=f"{negated} negated" if negated else "",
+    )

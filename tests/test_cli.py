@@ -83,16 +83,29 @@ def test_annotate_needs_only_id_and_text(tmp_path: Path) -> None:
     assert [r["id"] for r in records] == ["x1", "2"]
     first = records[0]
     assert first["format"] == ANNOTATION_FORMAT and first["version"] == ANNOTATION_VERSION
-    assert list(first) == ["format", "version", "id", "outlet", "sentences", "evidence", "scores"]
+    assert list(first) == [
+        "format",
+        "version",
+        "id",
+        "outlet",
+        "group",
+        "lexicons",
+        "sentences",
+        "evidence",
+        "scores",
+    ]
     text = "The missile threat is not good. Exports rose."
     assert [text[s["start"] : s["end"]] for s in first["sentences"]] == [
         "The missile threat is not good.",
         "Exports rose.",
     ]
     layers = {(text[e["start"] : e["end"]], e["layer"], e["label"]) for e in first["evidence"]}
-    assert ("threat", "frame", "security_threat") in layers
+    assert ("threat", "frames-security-deals", "security_threat") in layers
     assert ("good", "tone", "negative") in layers  # negated by "not"
-    assert first["scores"]["frames"]["commercial"] == 1
+    story_frames = first["scores"]["lexicons"]["frames-security-deals"]
+    assert story_frames["categories"]["commercial"]["hits"] == 1
+    assert story_frames["categories"]["commercial"]["sentences"] == 1
+    assert first["sentences"][1]["cues"]["frames-security-deals"] == {"commercial": 1}
     assert first["scores"]["n_sentences"] == 2
     # annotate refuses to clobber a file it did not write, but rewrites its own
     assert main(["annotate", str(source), "-o", str(out)]) == 0

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from framing.analysis import load_resources, prepare_document
-from framing.frames import (
-    ArticleFrames,
-    OutletFrameInput,
-    OutletFrames,
-    compare_frames,
-    score_frames,
-)
+from dataclasses import dataclass
+
+from framing.analysis import STORY_FRAMES, analyze_document, load_resources, prepare_document
+from framing.frames import OutletFrameInput, OutletFrames, compare_frames
+from framing.lexicon_scores import ArticleLexiconScores
 from framing.model import Article
 
 RESOURCES = load_resources()
 
 
-def frames_of(text: str) -> ArticleFrames:
+def frames_of(text: str) -> ArticleLexiconScores:
     document = prepare_document(Article(id="a", outlet="o", text=text))
-    return score_frames(document, RESOURCES.frame_matcher)
+    return analyze_document(document, RESOURCES).scores_of(STORY_FRAMES)
+
+
+@dataclass(frozen=True)
+class Counts:
+    article_id: str
+    counts: dict[str, int]
+
+
+def scores(article_id: str, counts: dict[str, int]) -> Counts:
+    return Counts(article_id, counts)
 
 
 def test_each_hit_is_an_evidence_span_of_its_category() -> None:
@@ -46,7 +53,7 @@ def profile(
     inputs = [
         OutletFrameInput(
             outlet,
-            tuple(ArticleFrames(f"{outlet}{i}", c, ()) for i, c in enumerate(rows)),
+            tuple(scores(f"{outlet}{i}", c) for i, c in enumerate(rows)),
             n_tokens,
         )
         for outlet, rows in counts.items()

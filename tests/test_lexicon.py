@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicon import LexiconMatcher, load_lexicon, parse_lexicon
+from framing.lexicon import load_lexicon, parse_lexicon
+from framing.matching import LexiconMatcher
 from framing.text import tokenize
 
 HEADER = """# name: test
@@ -54,7 +55,7 @@ def test_header_fields_are_read() -> None:
 )
 def test_malformed_lexicons_name_file_line_and_fix(text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
-        parse_lexicon(text, "test.tsv")
+        parse_lexicon(text, "test.tsv", built_in=True)
 
 
 def test_matching_is_case_insensitive_and_respects_token_boundaries() -> None:

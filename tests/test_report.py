@@ -106,7 +106,7 @@ def test_story_page_has_one_column_per_outlet(s400_report: Path) -> None:
     page = parse((s400_report / "story-s400.html").read_text(encoding="utf-8"))
     columns = [e for e in page.find("div", "column") if e.attrs.get("id", "").startswith("outlet-")]
     assert len(columns) == len(outlets)
-    for section in ("frames", "tone", "words", "articles", "how-to-read"):
+    for section in ("frames", "tone", "measures", "words", "articles", "how-to-read"):
         assert [e for e in page.elements if e.attrs.get("id") == section], section
     highlighted = page.find("span", "frame")
     assert len(highlighted) > 50
@@ -121,9 +121,13 @@ def test_report_numbers_match_the_json(s400_report: Path) -> None:
     story = data["stories"][0]
     page = parse((s400_report / "story-s400.html").read_text(encoding="utf-8"))
     for outlet in story["outlets"]:
-        assert f"{outlet['frames']['n_hits']} cues" in page.text
-    evidence = sum(1 for a in story["articles"] for e in a["evidence"] if e["layer"] == "frame")
-    assert evidence == sum(o["frames"]["n_hits"] for o in story["outlets"])
+        assert f"{outlet['frames']['frames-security-deals']['n_hits']} cues" in page.text
+    for name in [lexicon["name"] for lexicon in data["lexicons"]]:
+        evidence = sum(1 for a in story["articles"] for e in a["evidence"] if e["layer"] == name)
+        assert evidence == sum(o["lexicons"][name]["hits"] for o in story["outlets"]), name
+        assert evidence == sum(a["scores"]["lexicons"][name]["hits"] for a in story["articles"]), (
+            name
+        )
 
 
 def test_two_runs_give_identical_bytes(tmp_path: Path, s400_report: Path) -> None:
