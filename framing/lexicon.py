@@ -389,6 +389,13 @@ def _term_patterns(term: str, number: int, problem: _ProblemSink) -> tuple[str, 
                 f"bad pattern '{word}': '*' may only end a word (e.g. 'sanction*')",
             )
             return None
+        if star and not core[-1:].isalnum():
+            problem(
+                number,
+                "term",
+                f"bad pattern '{word}': '*' must follow a letter or digit (e.g. 'sanction*')",
+            )
+            return None
         _, _, norms = tokenize(core)
         if not norms:
             problem(number, "term", f"'{word}' has no letters or digits to match")
