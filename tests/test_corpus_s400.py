@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from framing.analysis import analyze_corpus, load_resources
+from framing.analysis import StoryAnalysis, analyze_corpus, load_resources
 from framing.loading import load_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -61,3 +61,70 @@ def test_report_names_the_intended_frame_for_at_least_five_of_six_outlets(
     expected = {outlet: entry["dominant_frame"] for outlet, entry in key["outlets"].items()}
     agree = [outlet for outlet in expected if found[outlet] == expected[outlet]]
     assert len(agree) >= 5, {o: (expected[o], found[o]) for o in expected}
+
+
+@pytest.fixture(scope="module")
+def story() -> StoryAnalysis:
+    (only,) = analyze_corpus(load_corpus(CORPUS), load_resources()).stories
+    return only
+
+
+def test_tone_orders_the_outlets_as_the_key_says(story: StoryAnalysis, key: dict[str, Any]) -> None:
+    """Every outlet written positive reads warmer than the neutral one, which reads warmer than
+    every outlet written negative (VADER's mean compound over the outlet's sentences)."""
+    mean = {tone.outlet: tone.mean_compound for tone in story.tone}
+    by_key: dict[str, list[float]] = {}
+    for outlet, entry in key["outlets"].items():
+        by_key.setdefault(entry["tone"], []).append(mean[outlet])
+    assert set(by_key) == {"positive", "neutral", "negative"}
+    assert min(by_key["positive"]) > max(by_key["neutral"]) > max(by_key["negative"]), mean
+
+
+def test_the_hedged_outlet_hedges_most_and_the_assertive_one_little(
+    story: StoryAnalysis, key: dict[str, Any]
+) -> None:
+    """The key: the technical outlet writes "in hedged language"; the commercial one gives its
+    performance figures "as facts, without hedging"."""
+    stance = story.lexicon("stance")
+    hedges = {rates.name: rates.rate_of("hedge").per_1000 for rates in stance.outlets}
+    by_frame = {entry["dominant_frame"]: outlet for outlet, entry in key["outlets"].items()}
+    ranked = sorted(hedges, key=hedges.__getitem__, reverse=True)
+    assert ranked[0] == by_frame["technical"], hedges
+    assert hedges[by_frame["technical"]] >= 2 * sorted(hedges.values())[len(hedges) // 2]
+    assert hedges[by_frame["commercial"]] < sorted(hedges.values())[len(hedges) // 2 + 1]
+
+
+LOADED_VERBS = ("claim", "conced", "insist", "argu", "warn", "stress", "boast", "admit")
+NEUTRAL_VERBS = ("said", "say", "told", "tell", "added", "state", "announc")
+
+
+def test_attribution_verbs_are_found_and_classed_as_the_key_lists_them(
+    story: StoryAnalysis, key: dict[str, Any]
+) -> None:
+    """Each verb the key gives for a quoted source is a stance hit in that outlet's articles:
+    "said" and "told" neutral, "claimed", "conceded", "insist" and the like loaded."""
+    checked = 0
+    for outlet, entry in key["outlets"].items():
+        hits = [
+            (e.text.lower(), e.label)
+            for article in story.articles_of(outlet)
+            for e in article.scores_of("stance").evidence
+            if e.label.startswith("attribution")
+        ]
+        for source in entry["quoted_sources"]:
+            words = [w for w in source["verb"].lower().split() if w not in ("has", "have", "had")]
+            verb = words[0]
+            if verb.startswith(LOADED_VERBS):
+                expected = "attribution_loaded"
+            elif verb.startswith(NEUTRAL_VERBS):
+                expected = "attribution_neutral"
+            else:
+                continue  # "describe", "regard", "urged": not verbs the key classes
+            checked += 1
+            assert any(text.startswith(verb) and label == expected for text, label in hits), (
+                outlet,
+                source["verb"],
+                expected,
+                hits,
+            )
+    assert checked >= 35
