@@ -5,7 +5,9 @@ A lexicon file is UTF-8 text. Header lines start with ``#`` and hold ``key: valu
 optional ``kind`` and ``negation``) and one ``category:`` line per category
 (``id | Label | description``). Then the column line ``term<TAB>category<TAB>weight<TAB>note``
 and one row per entry (the note may be left out). A term is one or more space-separated token
-patterns; a pattern ending in ``*`` matches any token starting with it. Matching is
+patterns; a pattern ending in ``*`` matches any token starting with it. A row of weight 0 is a
+*sense guard*: it is matched like any term, so as the longer match it stops a shorter one from
+counting ("lies ahead" guards "lies"), but it is never counted or highlighted itself. Matching is
 case-insensitive because it runs on token norms; see :mod:`framing.matching`.
 
 Keeping lexicons as data (not code) lets a teacher or an editor read and edit exactly what is
@@ -365,7 +367,7 @@ def _parse_entry(cells: list[str], number: int, problem: _ProblemSink) -> Entry 
             problem(number, "weight", f"'{weight_text}' is not a number; write e.g. 1")
             ok = False
         else:
-            if weight != weight or weight in (float("inf"), float("-inf")) or weight == 0:
+            if weight != weight or weight in (float("inf"), float("-inf")):
                 problem(number, "weight", f"'{weight_text}' is not a usable weight; write e.g. 1")
                 ok = False
     if not ok or patterns is None:
@@ -504,11 +506,3 @@ def merge_lexicons(base: Sequence[Lexicon], extra: Sequence[Lexicon]) -> tuple[L
         )
     return tuple(merged)
 
-
-def __getattr__(name: str) -> object:
-    """Keep ``from framing.lexicon import LexiconMatcher`` working (it moved to matching)."""
-    if name in ("LexiconMatcher", "Match"):
-        from framing import matching
-
-        return getattr(matching, name)
-    raise AttributeError(name)

@@ -9,7 +9,9 @@ product per offset, for all terms of length ``k`` at once, not a loop per term o
 
 Within one lexicon matches do not overlap: at a position the longest term wins (then the more
 specific: exact words before ``*`` patterns), so "missile threat" is counted once, not also as
-"threat". Different lexicons match independently: "threat" may be a frame cue and a loaded word.
+"threat". A term of weight 0 (a sense guard, "lies ahead") takes part in this and is then
+dropped, so it stops the shorter "lies" from counting without counting itself. Different
+lexicons match independently: "threat" may be a frame cue and a loaded word.
 Overlaps are rare, so only clusters of overlapping candidates are resolved in Python; every
 other candidate is kept by array operations.
 """
@@ -88,6 +90,11 @@ class CompiledLexicons:
             dtype=np.int64,
         )
         self._term_lexicon = np.asarray(term_lexicon, dtype=np.int64)
+        # A sense guard (weight 0) wins its overlap but is dropped before counting.
+        self._term_is_guard = np.asarray(
+            [all(entries[e].weight == 0 for e in ids) for ids in term_entries], dtype=bool
+        )
+        self._has_guards = bool(self._term_is_guard.any())
         counts = np.asarray([len(ids) for ids in term_entries], dtype=np.int64)
         self._term_entry_count = counts
         self._term_entry_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
@@ -245,6 +252,9 @@ class CompiledLexicons:
                     keep[position] = True
                     last_end = int(end_key[position])
         starts, terms, ends = starts[keep], terms[keep], ends[keep]
+        if self._has_guards:
+            counted = ~self._term_is_guard[terms]
+            starts, terms, ends = starts[counted], terms[counted], ends[counted]
         counts = self._term_entry_count[terms]
         if bool((counts == 1).all()):
             entry = self._term_entry_ids[self._term_entry_start[terms]]

@@ -167,3 +167,10 @@ def test_articles_are_unchanged_by_their_neighbours_in_a_batch() -> None:
     hits = compiled.match_documents(prepared)
     assert [compiled.entries[e].term for e in hits[0].entry.tolist()] == []
     assert [compiled.entries[e].term for e in hits[1].entry.tolist()] == ["interest", "interest"]
+
+
+def test_a_weight_zero_guard_stops_a_shorter_term_without_counting_itself() -> None:
+    guarded = lexicon("g", "lies\ta\t1\t\nlies ahead\ta\t0\tguard\nlies in\ta\t0\tguard\n")
+    matcher = LexiconMatcher(guarded)
+    norms = ["more", "lies", "and", "what", "lies", "ahead", "lies", "in", "wait"]
+    assert [(m.first, m.entry.term) for m in matcher.match(norms)] == [(1, "lies")]
