@@ -128,3 +128,29 @@ def test_attribution_verbs_are_found_and_classed_as_the_key_lists_them(
                 hits,
             )
     assert checked >= 35
+
+
+def test_codebook_frames_agree_with_the_story_frames(
+    story: StoryAnalysis, key: dict[str, Any]
+) -> None:
+    """Where a story frame has a counterpart in the policy or generic codebook, the outlet
+    stresses that counterpart more than the other outlets do (z > 0), and for most of them it is
+    the dominant one. The security-threat outlet is the expected exception: every article on an
+    arms deal is a Security and defense story."""
+    mapping = key["codebook_frames"]
+    for lexicon, table in (
+        ("policy-frames", "policy_frames"),
+        ("generic-frames", "generic_frames"),
+    ):
+        frames = {f.outlet: f for f in story.lexicon(lexicon).frames}
+        agree = 0
+        mapped = 0
+        for outlet, entry in key["outlets"].items():
+            expected = mapping[table].get(entry["dominant_frame"])
+            if expected is None:
+                continue
+            mapped += 1
+            assert frames[outlet].share_of(expected).z > 0, (lexicon, outlet, expected)
+            agree += frames[outlet].dominant == expected
+        assert mapped == len(mapping[table])
+        assert agree >= mapped - 1, (lexicon, agree, mapped)
