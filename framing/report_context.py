@@ -577,6 +577,7 @@ def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
                     rates.rate_of(category.id).hits,
                     rates.rate_of(category.id).sentence_share,
                     rates.rate_of(category.id).sentences,
+                    rates.n_sentences,
                     not column.is_group and dominant.get(rates.name) == category.id,
                     rates.rate_of(category.id).negated,
                 )
@@ -594,6 +595,7 @@ def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
                 rates.n_hits,
                 rates.any_share,
                 rates.sentences_with_cue,
+                rates.n_sentences,
                 False,
                 0,
             )
@@ -610,7 +612,8 @@ def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
         title=f"{lexicon.title} ({lexicon.name} {lexicon.version})",
         intro=(
             f"It measures {lexicon.measures or 'what its categories say'}. Each cell: cues per "
-            "1,000 words (number of cues), then the share of sentences with at least one cue. "
+            "1,000 words (number of cues), then the share of sentences with at least one cue "
+            "(sentences with a cue / all sentences). "
             + kind_text
             + "These are counts of listed words, not judgements; intervals and tests come in a "
             "later version, so treat gaps as questions."
@@ -622,11 +625,17 @@ def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
 
 
 def _measure_cell(
-    per_1000: float, hits: int, share: float, sentences: int, is_dominant: bool, negated: int
+    per_1000: float,
+    hits: int,
+    share: float,
+    sentences: int,
+    n_sentences: int,
+    is_dominant: bool,
+    negated: int,
 ) -> MeasureCell:
     return MeasureCell(
         rate_text=f"{per_1000:.1f}",
-        share_text=f"{100 * share:.0f}% of sentences ({sentences})",
+        share_text=f"{100 * share:.0f}% ({sentences}/{n_sentences})",
         hits=hits,
         is_dominant=is_dominant,
         note=f"{negated} negated" if negated else "",
