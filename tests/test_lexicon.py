@@ -106,3 +106,76 @@ def test_built_in_frame_lexicon_is_complete() -> None:
     terms = [e.term for e in lexicon.entries]
     assert len(terms) == len(set(terms)), "a term is listed twice"
     assert "Semetko" in lexicon.source and "Boydstun" in lexicon.source
+
+
+POLICY_DIMENSIONS = [
+    "Economic",
+    "Capacity and resources",
+    "Morality",
+    "Fairness and equality",
+    "Legality, constitutionality and jurisprudence",
+    "Policy prescription and evaluation",
+    "Crime and punishment",
+    "Security and defense",
+    "Health and safety",
+    "Quality of life",
+    "Cultural identity",
+    "Public opinion",
+    "Political",
+    "External regulation and reputation",
+]
+
+
+def test_policy_frames_use_the_codebook_dimension_names_with_forty_cues_each() -> None:
+    lexicon = load_lexicon("policy_frames.tsv")
+    assert [c.label for c in lexicon.categories] == POLICY_DIMENSIONS
+    assert lexicon.kind == "frames" and "Boydstun" in lexicon.source
+    for category in lexicon.categories:
+        assert sum(e.category == category.id for e in lexicon.entries) >= 40, category.label
+
+
+def test_generic_frames_stance_and_loaded_language_have_their_categories() -> None:
+    generic = load_lexicon("generic_frames.tsv")
+    assert generic.category_ids == (
+        "conflict",
+        "human_interest",
+        "economic",
+        "morality",
+        "responsibility",
+    )
+    assert "Semetko" in generic.source
+    assert all(sum(e.category == c for e in generic.entries) >= 40 for c in generic.category_ids)
+    stance = load_lexicon("stance.tsv")
+    assert set(stance.category_ids) == {
+        "hedge",
+        "booster",
+        "factive",
+        "implicative",
+        "attribution_neutral",
+        "attribution_loaded",
+    }
+    assert stance.negation == (("hedge", "booster"),) and "Recasens" in stance.source
+    loaded = load_lexicon("loaded.tsv")
+    assert {"pejorative_label", "emotive", "intensifier"} <= set(loaded.category_ids)
+    assert "BABE" in loaded.source
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The regime slammed the so-called reform.", "loaded-language"),
+        ("He claimed, and she insisted, that it was true.", "stance"),
+        ("Taxes and the budget deficit rose.", "policy-frames"),
+        ("The two sides traded accusations.", "generic-frames"),
+    ],
+)
+def test_each_built_in_lexicon_fires_on_a_plain_example(text: str, category: str) -> None:
+    from framing.analysis import analyze_document, load_resources, prepare_document
+    from framing.model import Article
+
+    analysis = analyze_document(
+        prepare_document(Article(id="a", outlet="o", text=text)), load_resources()
+    )
+    assert analysis.scores_of(category).n_hits >= 2, [
+        (e.text, e.label) for e in analysis.scores_of(category).evidence
+    ]

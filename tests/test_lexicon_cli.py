@@ -166,3 +166,21 @@ def test_a_broken_lexicon_stops_the_run_before_anything_is_written(
         == 1
     )
     assert "nope.tsv: no such lexicon file" in capsys.readouterr().err
+
+
+def test_a_hostile_lexicon_comes_out_as_inert_text(tmp_path: Path) -> None:
+    from tests.test_report import assert_inert
+
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    lexicon = tmp_path / "hostile.tsv"
+    lexicon.write_text(
+        f"# name: hostile\n# title: {payload}\n# measures: {payload}\n"
+        f"# category: x | {payload} | {payload}\n"
+        "term\tcategory\tweight\tnote\ndeal\tx\t1\t" + payload + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report"
+    assert main(["report", str(CORPUS), "-o", str(out), "--lexicon", str(lexicon)]) == 0
+    html = (out / "story-s400.html").read_text(encoding="utf-8")
+    assert_inert(parse(html))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
