@@ -132,7 +132,9 @@ def analyze_documents(documents: Sequence[Document], resources: Resources) -> li
     compiled = resources.compiled
     for lo in range(0, len(documents), BATCH_SIZE):
         batch = documents[lo : lo + BATCH_SIZE]
-        hits = compiled.match_documents([d.prepared for d in batch])
+        hits = compiled.match_documents(
+            [d.prepared for d in batch], [d.article.text for d in batch]
+        )
         for document, own in zip(batch, hits, strict=True):
             results.append(
                 ArticleAnalysis(

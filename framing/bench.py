@@ -60,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         all_hits = []
         for lo in range(0, len(documents), BATCH_SIZE):
             batch = documents[lo : lo + BATCH_SIZE]
-            all_hits.extend(compiled.match_documents([d.prepared for d in batch]))
+            all_hits.extend(
+                compiled.match_documents(
+                    [d.prepared for d in batch], [d.article.text for d in batch]
+                )
+            )
         matched = time.perf_counter()
         scored_articles = [
             score_lexicons(document, hits, compiled)

@@ -2,10 +2,11 @@
 
 A lexicon file is UTF-8 text. Header lines start with ``#`` and hold ``key: value`` pairs
 (``name``, ``title``, ``version``, ``measures``, ``source``, ``licence``, ``changelog``, and the
-optional ``kind`` and ``negation``) and one ``category:`` line per category
+optional ``kind``, ``case`` and ``negation``) and one ``category:`` line per category
 (``id | Label | description``). Then the column line ``term<TAB>category<TAB>weight<TAB>note``
 and one row per entry (the note may be left out). A term is one or more space-separated token
-patterns; a pattern ending in ``*`` matches any token starting with it. A row of weight 0 is a
+patterns; a pattern ending in ``*`` matches any token starting with it. Matching compares token
+norms (case-insensitive) unless the header says ``case: sensitive``. A row of weight 0 is a
 *sense guard*: it is matched like any term, so as the longer match it stops a shorter one from
 counting ("lies ahead" guards "lies"), but it is never counted or highlighted itself. Matching is
 case-insensitive because it runs on token norms; see :mod:`framing.matching`.
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from framing.errors import LexiconError
-from framing.tokens import tokenize
+from framing.tokens import cased_form, tokenize
 
 HEADER_FIELDS = ("name", "title", "version", "measures", "source", "licence")
 """Header fields every built-in lexicon carries; a user's lexicon needs only ``name``."""
@@ -87,6 +88,7 @@ class Lexicon:
     categories: tuple[Category, ...]
     entries: tuple[Entry, ...]
     kind: str = "counts"
+    case_sensitive: bool = False
     negation: tuple[tuple[str, str], ...] = ()
     changelog: str = ""
     origin: str = ""
@@ -214,6 +216,17 @@ def check_lexicon(text: str, origin: str, *, built_in: bool = False) -> CheckRes
             entries.append(entry)
 
     _check_header(header, built_in, problem)
+    case = header.get("case", "insensitive").strip().lower() or "insensitive"
+    if case not in ("insensitive", "sensitive"):
+        problem(None, "case", f"unknown case '{case}'; use insensitive (default) or sensitive")
+    case_sensitive = case == "sensitive"
+    if case_sensitive:
+        cased_entries = []
+        for entry in entries:
+            patterns = _term_patterns(entry.term, entry.line, problem, cased=True)
+            if patterns is not None:
+                cased_entries.append(replace(entry, patterns=patterns))
+        entries = cased_entries
     if not categories:
         if built_in:
             problem(None, "category", "no '# category: id | Label | description' lines")
@@ -279,6 +292,7 @@ def check_lexicon(text: str, origin: str, *, built_in: bool = False) -> CheckRes
         categories=tuple(categories),
         entries=tuple(entries),
         kind=kind,
+        case_sensitive=case_sensitive,
         negation=negation,
         changelog=header.get("changelog", ""),
         origin=origin,
@@ -375,8 +389,11 @@ def _parse_entry(cells: list[str], number: int, problem: _ProblemSink) -> Entry 
     return Entry(term, patterns, category, weight, note, number)
 
 
-def _term_patterns(term: str, number: int, problem: _ProblemSink) -> tuple[str, ...] | None:
-    """Split a term into token patterns with the same tokenizer as the text, keeping ``*``."""
+def _term_patterns(
+    term: str, number: int, problem: _ProblemSink, *, cased: bool = False
+) -> tuple[str, ...] | None:
+    """Split a term into token patterns with the same tokenizer as the text, keeping ``*``
+    (as norms, or as written for a case-sensitive lexicon)."""
     if not term:
         problem(number, "term", "empty term; write a word or phrase")
         return None
@@ -398,7 +415,9 @@ def _term_patterns(term: str, number: int, problem: _ProblemSink) -> tuple[str, 
                 f"bad pattern '{word}': '*' must follow a letter or digit (e.g. 'sanction*')",
             )
             return None
-        _, _, norms = tokenize(core)
+        starts, ends, norms = tokenize(core)
+        if cased:
+            norms = [cased_form(core[s:e]) for s, e in zip(starts, ends, strict=True)]
         if not norms:
             problem(number, "term", f"'{word}' has no letters or digits to match")
             return None
@@ -505,4 +524,3 @@ def merge_lexicons(base: Sequence[Lexicon], extra: Sequence[Lexicon]) -> tuple[L
             f"{lexicon.origin}",
         )
     return tuple(merged)
-

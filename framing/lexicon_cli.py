@@ -73,7 +73,8 @@ def _find(name: str) -> Lexicon:
 
 def show_lexicon(lexicon: Lexicon, out: Print) -> None:
     """Print the header, then each category with its terms (weight shown when not 1)."""
-    out(f"# {lexicon.title} ({lexicon.name} {lexicon.version}, kind {lexicon.kind})")
+    case = "case-sensitive" if lexicon.case_sensitive else "case-insensitive"
+    out(f"# {lexicon.title} ({lexicon.name} {lexicon.version}, kind {lexicon.kind}, {case})")
     for key, value in (
         ("measures", lexicon.measures),
         ("source", lexicon.source),

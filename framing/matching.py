@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from framing.lexicon import Entry, Lexicon
 from framing.model import PreparedText
+from framing.tokens import cased_form
 
 IntArray = npt.NDArray[np.int64]
 
@@ -102,15 +103,6 @@ class CompiledLexicons:
             [entry_id for ids in term_entries for entry_id in ids], dtype=np.int64
         )
 
-        pattern_ids: dict[str, int] = {}
-        for patterns in term_patterns:
-            for pattern in patterns:
-                pattern_ids.setdefault(pattern, len(pattern_ids))
-        self._n_patterns = len(pattern_ids)
-        self._exact = {p: i for p, i in pattern_ids.items() if not p.endswith("*")}
-        self._prefix = {p[:-1]: i for p, i in pattern_ids.items() if p.endswith("*")}
-        self._prefix_lengths = tuple(sorted({len(stem) for stem in self._prefix}, reverse=True))
-
         # Priority among terms starting at one token: longer, then more exact patterns, then
         # longer stems, then file order.
         def priority(term: int) -> tuple[int, int, int, int]:
@@ -123,9 +115,166 @@ class CompiledLexicons:
         self._term_rank[order] = np.arange(len(term_patterns))
         self._term_length = np.asarray([len(p) for p in term_patterns], dtype=np.int64)
 
+        sensitive = {i for i, lexicon in enumerate(self.lexicons) if lexicon.case_sensitive}
+        self._folded = _PatternTables(
+            [t for t in range(len(term_patterns)) if term_lexicon[t] not in sensitive],
+            term_patterns,
+        )
+        self._cased = (
+            _PatternTables(
+                [t for t in range(len(term_patterns)) if term_lexicon[t] in sensitive],
+                term_patterns,
+            )
+            if sensitive
+            else None
+        )
+
+    @property
+    def needs_cased_tokens(self) -> bool:
+        """Whether a lexicon matches case-sensitively (then ``match`` needs the cased tokens)."""
+        return self._cased is not None
+
+    def match(
+        self,
+        norms: Sequence[str],
+        sentence_ids: Sequence[int] | IntArray,
+        cased: Sequence[str] | None = None,
+    ) -> Hits:
+        """Match all lexicons in one token sequence; a term never spans two sentences.
+
+        ``cased`` holds the tokens as written (see ``framing.tokens.cased_form``), needed only
+        when a lexicon is case-sensitive.
+        """
+        if not len(norms) or not self.entries:
+            return EMPTY_HITS
+        sentences = np.asarray(sentence_ids, dtype=np.int64)
+        starts, terms = self._folded.candidates(norms, sentences)
+        if self._cased is not None:
+            if cased is None:
+                raise ValueError("a case-sensitive lexicon needs the tokens as written")
+            more_starts, more_terms = self._cased.candidates(cased, sentences)
+            starts += more_starts
+            terms += more_terms
+        if not starts:
+            return EMPTY_HITS
+        return self._resolve_overlaps(np.concatenate(starts), np.concatenate(terms))
+
+    def _resolve_overlaps(self, starts: IntArray, terms: IntArray) -> Hits:
+        lexicon = self._term_lexicon[terms]
+        order = np.lexsort((self._term_rank[terms], starts, lexicon))
+        starts, terms, lexicon = starts[order], terms[order], lexicon[order]
+        ends = starts + self._term_length[terms] - 1
+        # Keys that never collide across lexicons, so one running maximum serves them all.
+        stride = int(ends.max()) + 2
+        start_key = lexicon * stride + starts
+        end_key = lexicon * stride + ends
+        reach = np.maximum.accumulate(end_key)
+        previous = np.concatenate([[-1], reach[:-1]])
+        opens = start_key > previous
+        cluster = np.cumsum(opens) - 1
+        size = np.bincount(cluster)
+        keep = size[cluster] == 1
+        crowded = np.flatnonzero(size[cluster] > 1)
+        if len(crowded):
+            last_end = -1
+            current = -1
+            for position in crowded.tolist():
+                if cluster[position] != current:
+                    current = int(cluster[position])
+                    last_end = -1
+                if start_key[position] > last_end:
+                    keep[position] = True
+                    last_end = int(end_key[position])
+        starts, terms, ends = starts[keep], terms[keep], ends[keep]
+        if self._has_guards:
+            counted = ~self._term_is_guard[terms]
+            starts, terms, ends = starts[counted], terms[counted], ends[counted]
+        counts = self._term_entry_count[terms]
+        if bool((counts == 1).all()):
+            entry = self._term_entry_ids[self._term_entry_start[terms]]
+            return Hits(starts, ends, entry)
+        base = np.repeat(self._term_entry_start[terms], counts)
+        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        entry = self._term_entry_ids[base + within]
+        return Hits(np.repeat(starts, counts), np.repeat(ends, counts), entry)
+
+    def match_documents(
+        self, prepared: Sequence[PreparedText], texts: Sequence[str] | None = None
+    ) -> list[Hits]:
+        """Match a batch of documents together and split the hits back per document.
+
+        Batching amortises the fixed cost of each sparse operation over many documents;
+        sentence ids are offset per document so no term spans two documents. ``texts`` (the
+        documents' texts) are needed only for case-sensitive lexicons.
+        """
+        if not prepared:
+            return []
+        cased: list[str] | None = None
+        if self._cased is not None:
+            if texts is None:
+                raise ValueError("a case-sensitive lexicon needs the documents' texts")
+            cased = [
+                cased_form(text[start:end])
+                for document, text in zip(prepared, texts, strict=True)
+                for start, end in zip(document.token_starts, document.token_ends, strict=True)
+            ]
+        norms: list[str] = []
+        sentence_parts: list[IntArray] = []
+        token_offsets = [0]
+        sentence_offset = 0
+        for text in prepared:
+            norms.extend(text.token_norms)
+            sentence_parts.append(np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset)
+            sentence_offset += max(text.n_sentences, 1)
+            token_offsets.append(len(norms))
+        hits = self.match(norms, np.concatenate(sentence_parts), cased)
+        if not len(hits):
+            return [EMPTY_HITS for _ in prepared]
+        order = np.argsort(hits.first, kind="stable")
+        first, last, entry = hits.first[order], hits.last[order], hits.entry[order]
+        bounds = np.searchsorted(first, np.asarray(token_offsets, dtype=np.int64))
+        result = []
+        for index in range(len(prepared)):
+            lo, hi = int(bounds[index]), int(bounds[index + 1])
+            offset = token_offsets[index]
+            piece_entry = entry[lo:hi]
+            regroup = np.lexsort((first[lo:hi], self.entry_lexicon[piece_entry]))
+            result.append(
+                Hits(
+                    first[lo:hi][regroup] - offset,
+                    last[lo:hi][regroup] - offset,
+                    piece_entry[regroup],
+                )
+            )
+        return result
+
+    def lexicon_slice(self, hits: Hits, lexicon_index: int) -> Hits:
+        """The hits of one lexicon (they are contiguous: hits are sorted by lexicon)."""
+        lexicons = self.entry_lexicon[hits.entry]
+        lo = int(np.searchsorted(lexicons, lexicon_index, side="left"))
+        hi = int(np.searchsorted(lexicons, lexicon_index, side="right"))
+        return Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi])
+
+
+class _PatternTables:
+    """The sparse types x patterns table of some terms, and the candidates they find.
+
+    Case-insensitive lexicons are matched on token norms and case-sensitive ones on the tokens as
+    written, so each gets its own table; term ids stay those of ``CompiledLexicons``.
+    """
+
+    def __init__(self, term_ids: Sequence[int], term_patterns: Sequence[tuple[str, ...]]) -> None:
+        pattern_ids: dict[str, int] = {}
+        for term in term_ids:
+            for pattern in term_patterns[term]:
+                pattern_ids.setdefault(pattern, len(pattern_ids))
+        self._n_patterns = len(pattern_ids)
+        self._exact = {p: i for p, i in pattern_ids.items() if not p.endswith("*")}
+        self._prefix = {p[:-1]: i for p, i in pattern_ids.items() if p.endswith("*")}
+        self._prefix_lengths = tuple(sorted({len(stem) for stem in self._prefix}, reverse=True))
         by_length: dict[int, list[int]] = {}
-        for term, patterns in enumerate(term_patterns):
-            by_length.setdefault(len(patterns), []).append(term)
+        for term in term_ids:
+            by_length.setdefault(len(term_patterns[term]), []).append(term)
         self._by_length: list[tuple[int, IntArray, list[IntArray]]] = []
         for length in sorted(by_length):
             terms = np.asarray(by_length[length], dtype=np.int64)
@@ -137,8 +286,7 @@ class CompiledLexicons:
                 for offset in range(length)
             ]
             self._by_length.append((length, terms, columns))
-
-        # Type cache: norm -> row of the types x patterns table (0: matches no pattern).
+        # Type cache: token -> row of the types x patterns table (0: matches no pattern).
         self._type_row: dict[str, int] = {}
         self._row_patterns: list[list[int]] = [[]]
         self._table: sp.csr_matrix | None = None
@@ -186,29 +334,30 @@ class CompiledLexicons:
             )
         return self._table
 
-    # -- matching -------------------------------------------------------------------------
-
-    def match(self, norms: Sequence[str], sentence_ids: Sequence[int] | IntArray) -> Hits:
-        """Match all lexicons in one token sequence; a term never spans two sentences."""
-        n = len(norms)
-        if n == 0 or not self.entries:
-            return EMPTY_HITS
-        rows = self._type_rows(norms)
-        if not rows.any():
-            return EMPTY_HITS
-        sentences = np.asarray(sentence_ids, dtype=np.int64)
-        tokens = self._pattern_table()[rows]
+    def candidates(
+        self, tokens: Sequence[str], sentences: IntArray
+    ) -> tuple[list[IntArray], list[IntArray]]:
+        """Every (start token, term) where a term's patterns match consecutive tokens."""
         starts: list[IntArray] = []
         terms: list[IntArray] = []
+        if not self._by_length:
+            return starts, terms
+        n = len(tokens)
+        rows = self._type_rows(tokens)
+        if not rows.any():
+            return starts, terms
+        tokens_x_patterns = self._pattern_table()[rows]
         for length, term_ids, columns in self._by_length:
             if length > n:
                 break
             span = n - length + 1
-            found = tokens[:span][:, columns[0]]
+            found = tokens_x_patterns[:span][:, columns[0]]
             for offset in range(1, length):
                 if found.nnz == 0:
                     break
-                found = found.multiply(tokens[offset : offset + span][:, columns[offset]])
+                found = found.multiply(
+                    tokens_x_patterns[offset : offset + span][:, columns[offset]]
+                )
             found = sp.coo_matrix(found)
             if found.nnz == 0:
                 continue
@@ -221,93 +370,7 @@ class CompiledLexicons:
                     continue
             starts.append(first)
             terms.append(term_ids[which])
-        if not starts:
-            return EMPTY_HITS
-        return self._resolve_overlaps(np.concatenate(starts), np.concatenate(terms))
-
-    def _resolve_overlaps(self, starts: IntArray, terms: IntArray) -> Hits:
-        lexicon = self._term_lexicon[terms]
-        order = np.lexsort((self._term_rank[terms], starts, lexicon))
-        starts, terms, lexicon = starts[order], terms[order], lexicon[order]
-        ends = starts + self._term_length[terms] - 1
-        # Keys that never collide across lexicons, so one running maximum serves them all.
-        stride = int(ends.max()) + 2
-        start_key = lexicon * stride + starts
-        end_key = lexicon * stride + ends
-        reach = np.maximum.accumulate(end_key)
-        previous = np.concatenate([[-1], reach[:-1]])
-        opens = start_key > previous
-        cluster = np.cumsum(opens) - 1
-        size = np.bincount(cluster)
-        keep = size[cluster] == 1
-        crowded = np.flatnonzero(size[cluster] > 1)
-        if len(crowded):
-            last_end = -1
-            current = -1
-            for position in crowded.tolist():
-                if cluster[position] != current:
-                    current = int(cluster[position])
-                    last_end = -1
-                if start_key[position] > last_end:
-                    keep[position] = True
-                    last_end = int(end_key[position])
-        starts, terms, ends = starts[keep], terms[keep], ends[keep]
-        if self._has_guards:
-            counted = ~self._term_is_guard[terms]
-            starts, terms, ends = starts[counted], terms[counted], ends[counted]
-        counts = self._term_entry_count[terms]
-        if bool((counts == 1).all()):
-            entry = self._term_entry_ids[self._term_entry_start[terms]]
-            return Hits(starts, ends, entry)
-        base = np.repeat(self._term_entry_start[terms], counts)
-        within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        entry = self._term_entry_ids[base + within]
-        return Hits(np.repeat(starts, counts), np.repeat(ends, counts), entry)
-
-    def match_documents(self, prepared: Sequence[PreparedText]) -> list[Hits]:
-        """Match a batch of documents together and split the hits back per document.
-
-        Batching amortises the fixed cost of each sparse operation over many documents;
-        sentence ids are offset per document so no term spans two documents.
-        """
-        if not prepared:
-            return []
-        norms: list[str] = []
-        sentence_parts: list[IntArray] = []
-        token_offsets = [0]
-        sentence_offset = 0
-        for text in prepared:
-            norms.extend(text.token_norms)
-            sentence_parts.append(np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset)
-            sentence_offset += max(text.n_sentences, 1)
-            token_offsets.append(len(norms))
-        hits = self.match(norms, np.concatenate(sentence_parts))
-        if not len(hits):
-            return [EMPTY_HITS for _ in prepared]
-        order = np.argsort(hits.first, kind="stable")
-        first, last, entry = hits.first[order], hits.last[order], hits.entry[order]
-        bounds = np.searchsorted(first, np.asarray(token_offsets, dtype=np.int64))
-        result = []
-        for index in range(len(prepared)):
-            lo, hi = int(bounds[index]), int(bounds[index + 1])
-            offset = token_offsets[index]
-            piece_entry = entry[lo:hi]
-            regroup = np.lexsort((first[lo:hi], self.entry_lexicon[piece_entry]))
-            result.append(
-                Hits(
-                    first[lo:hi][regroup] - offset,
-                    last[lo:hi][regroup] - offset,
-                    piece_entry[regroup],
-                )
-            )
-        return result
-
-    def lexicon_slice(self, hits: Hits, lexicon_index: int) -> Hits:
-        """The hits of one lexicon (they are contiguous: hits are sorted by lexicon)."""
-        lexicons = self.entry_lexicon[hits.entry]
-        lo = int(np.searchsorted(lexicons, lexicon_index, side="left"))
-        hi = int(np.searchsorted(lexicons, lexicon_index, side="right"))
-        return Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi])
+        return starts, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,9 +389,10 @@ class LexiconMatcher:
         self.lexicon = lexicon
         self._compiled = CompiledLexicons([lexicon])
 
-    def match(self, norms: Sequence[str]) -> list[Match]:
-        """Return non-overlapping matches in token order, treating ``norms`` as one sentence."""
-        hits = self._compiled.match(norms, np.zeros(len(norms), dtype=np.int64))
+    def match(self, norms: Sequence[str], cased: Sequence[str] | None = None) -> list[Match]:
+        """Return non-overlapping matches in token order, treating ``norms`` as one sentence
+        (``cased``: the tokens as written, for a case-sensitive lexicon)."""
+        hits = self._compiled.match(norms, np.zeros(len(norms), dtype=np.int64), cased)
         entries = self._compiled.entries
         found = [
             Match(entries[e], f, last)

@@ -96,6 +96,15 @@ def normalize_token(token: str) -> str:
     return unicodedata.normalize("NFC", norm.translate(_NORM_TABLE))
 
 
+def cased_form(token: str) -> str:
+    """Return a token as written but with the norm's other normalisation (apostrophes, NFC):
+    what a case-sensitive lexicon compares, so "US" and "us" differ but "Russia’s" does not
+    differ from "Russia's"."""
+    if token.isascii():
+        return token
+    return unicodedata.normalize("NFC", token.translate(_NORM_TABLE))
+
+
 def tokenize(text: str) -> tuple[list[int], list[int], list[str]]:
     """Return the word and number tokens of ``text`` as parallel lists (starts, ends, norms).
 

@@ -174,3 +174,37 @@ def test_a_weight_zero_guard_stops_a_shorter_term_without_counting_itself() -> N
     matcher = LexiconMatcher(guarded)
     norms = ["more", "lies", "and", "what", "lies", "ahead", "lies", "in", "wait"]
     assert [(m.first, m.entry.term) for m in matcher.match(norms)] == [(1, "lies")]
+
+
+def test_a_case_sensitive_lexicon_matches_the_tokens_as_written() -> None:
+    cased = parse_lexicon(
+        "# name: cased\n# case: sensitive\nterm\tcategory\tweight\tnote\n"
+        "US\tcountry\t1\t\nMay\tmonth\t1\t\nUS Congress\tcountry\t1\t\nRussia's\tcountry\t1\t\n",
+        "cased.tsv",
+    )
+    folded = lexicon("folded", "may\tb\t1\t\n")
+    compiled = CompiledLexicons([folded, cased])
+    assert compiled.needs_cased_tokens and cased.case_sensitive
+    text = "Let us see. The US Congress met in May; it may act. Russia’s US. MAY."
+    document = prepare("a", text)
+    (hits,) = compiled.match_documents([document], [text])
+    found = sorted(
+        (
+            text[document.token_starts[f] : document.token_ends[last]],
+            compiled.entries[e].category,
+        )
+        for f, last, e in zip(
+            hits.first.tolist(), hits.last.tolist(), hits.entry.tolist(), strict=True
+        )
+    )
+    assert found == sorted(
+        [
+            ("US Congress", "country"),
+            ("May", "month"),
+            ("May", "b"),
+            ("may", "b"),
+            ("Russia’s", "country"),
+            ("US", "country"),
+            ("MAY", "b"),
+        ]
+    )
