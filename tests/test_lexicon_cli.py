@@ -145,6 +145,19 @@ def test_a_teachers_lexicon_shows_in_the_report(
         e for e in page.find("span", "cue") if "class-war-words: money" in e.attrs.get("title", "")
     ]
     assert len(cues) == hits
+    records = tmp_path / "records.jsonl"
+    assert main(["annotate", str(CORPUS), "-o", str(records), "--lexicon", str(lexicon)]) == 0
+    annotated = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    assert all(r["lexicons"]["class-war-words"] == "unversioned" for r in annotated)
+    assert hits == sum(
+        r["scores"]["lexicons"]["class-war-words"]["categories"]["money"]["hits"] for r in annotated
+    )
+    assert hits == sum(
+        1
+        for r in annotated
+        for e in r["evidence"]
+        if (e["layer"], e["label"]) == ("class-war-words", "money")
+    )
 
 
 def test_a_broken_lexicon_stops_the_run_before_anything_is_written(
