@@ -136,111 +136,92 @@ def score_lexicons(
 ) -> tuple[ArticleLexiconScores, ...]:
     """Score every compiled lexicon on one document from its hits (one call per article).
 
-    Token positions are looked up once for all lexicons' hits; each lexicon's hits are a
-    contiguous slice (hits come sorted by lexicon).
+    Categories are numbered across all lexicons, so a handful of array operations count every
+    lexicon's categories at once; each lexicon then takes its slice (hits come sorted by
+    lexicon, then by first token).
     """
     prepared = document.prepared
+    n_lexicons = len(compiled.lexicons)
+    n_all = int(compiled.category_offset[-1])
     token_sentence = np.asarray(prepared.token_sentence, dtype=np.int64)
+    lexicon = compiled.entry_lexicon[hits.entry]
+    category = compiled.entry_global_category[hits.entry]
+    weight = compiled.entry_weight[hits.entry]
+    negated = np.zeros(len(hits), dtype=bool)
     if len(hits):
         sentence = token_sentence[hits.first]
         start = np.asarray(prepared.token_starts, dtype=np.int64)[hits.first]
         end = np.asarray(prepared.token_ends, dtype=np.int64)[hits.last]
+        negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
+        if len(negatable):
+            negated[negatable] = _negated(
+                hits.first[negatable], prepared.token_norms, token_sentence
+            )
+            category = np.where(negated, compiled.negation_swap[category], category)
+        hit_counts = np.bincount(category, minlength=n_all).tolist()
+        scores = np.bincount(category, weights=weight, minlength=n_all).tolist()
+        negated_counts = np.bincount(category[negated], minlength=n_all).tolist()
+        pairs = np.unique(sentence * n_all + category)
+        sentence_counts = np.bincount(pairs % n_all, minlength=n_all).tolist()
+        with_cue = np.bincount(
+            np.unique(sentence * n_lexicons + lexicon) % n_lexicons, minlength=n_lexicons
+        ).tolist()
     else:
         sentence = start = end = hits.first
-    lexicon_of_hit = compiled.entry_lexicon[hits.entry]
-    bounds = np.searchsorted(lexicon_of_hit, np.arange(len(compiled.lexicons) + 1))
+        hit_counts = negated_counts = sentence_counts = [0] * n_all
+        scores = [0.0] * n_all
+        with_cue = [0] * n_lexicons
+    bounds = np.searchsorted(lexicon, np.arange(n_lexicons + 1)).tolist()
+    offsets = compiled.category_offset.tolist()
     results = []
-    for index in range(len(compiled.lexicons)):
-        lo, hi = int(bounds[index]), int(bounds[index + 1])
+    for index, item in enumerate(compiled.lexicons):
+        lo, hi = bounds[index], bounds[index + 1]
+        base = offsets[index]
+        categories = compiled.category_ids[index]
+        counts = tuple(
+            CategoryCount(
+                name,
+                hit_counts[base + k],
+                round(scores[base + k], 6),
+                sentence_counts[base + k],
+                negated_counts[base + k],
+            )
+            for k, name in enumerate(categories)
+        )
+        profile, used, dominant = _frame_profile(item, counts)
+        own_start = start[lo:hi]
+        order: slice | IntArray = slice(None)
+        if hi - lo > 1 and bool((own_start[1:] < own_start[:-1]).any()):
+            order = np.argsort(own_start, kind="stable")
         results.append(
-            _score_one(
-                document,
-                compiled,
-                index,
-                Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi]),
-                sentence[lo:hi],
-                start[lo:hi],
-                end[lo:hi],
-                token_sentence,
+            ArticleLexiconScores(
+                item.name,
+                document.id,
+                prepared.n_tokens,
+                prepared.n_sentences,
+                counts,
+                with_cue[index],
+                profile,
+                used,
+                dominant,
+                categories,
+                document.article.text,
+                own_start[order],
+                end[lo:hi][order],
+                sentence[lo:hi][order],
+                (category[lo:hi] - base)[order],
+                weight[lo:hi][order],
+                negated[lo:hi][order],
             )
         )
     return tuple(results)
 
 
-def _score_one(
-    document: Document,
-    compiled: CompiledLexicons,
-    lexicon_index: int,
-    hits: Hits,
-    sentence: IntArray,
-    start: IntArray,
-    end: IntArray,
-    token_sentence: IntArray,
-) -> ArticleLexiconScores:
-    """Score one lexicon's hits in one document."""
-    lexicon = compiled.lexicons[lexicon_index]
-    prepared = document.prepared
-    categories = lexicon.category_ids
-    n_categories = len(categories)
-    category = compiled.entry_category[hits.entry]
-    weight = compiled.entry_weight[hits.entry]
-    negated = np.zeros(len(hits), dtype=bool)
-    if lexicon.negation and len(hits):
-        negated = _negated(hits, prepared.token_norms, token_sentence)
-        swap = np.arange(n_categories)
-        for left, right in lexicon.negation:
-            a, b = categories.index(left), categories.index(right)
-            swap[a], swap[b] = b, a
-        category = np.where(negated, swap[category], category)
-    if len(hits):
-        hit_counts = np.bincount(category, minlength=n_categories)
-        scores = np.bincount(category, weights=weight, minlength=n_categories).astype(np.float64)
-        negated_counts = np.bincount(category[negated], minlength=n_categories)
-        pairs = np.unique(sentence * n_categories + category)
-        sentence_counts = np.bincount(pairs % n_categories, minlength=n_categories)
-        with_cue = len(np.unique(sentence))
-    else:
-        hit_counts = negated_counts = sentence_counts = np.zeros(n_categories, dtype=np.int64)
-        scores = np.zeros(n_categories, dtype=np.float64)
-        with_cue = 0
-    counts = tuple(
-        CategoryCount(
-            categories[k],
-            int(hit_counts[k]),
-            round(float(scores[k]), 6),
-            int(sentence_counts[k]),
-            int(negated_counts[k]),
-        )
-        for k in range(n_categories)
-    )
-    profile, used, dominant = _frame_profile(lexicon, counts)
-    order = np.argsort(start, kind="stable")
-    return ArticleLexiconScores(
-        lexicon.name,
-        document.id,
-        prepared.n_tokens,
-        prepared.n_sentences,
-        counts,
-        with_cue,
-        profile,
-        used,
-        dominant,
-        categories,
-        document.article.text,
-        start[order],
-        end[order],
-        sentence[order],
-        category[order],
-        weight[order],
-        negated[order],
-    )
-
-
-def _negated(hits: Hits, norms: Sequence[str], sentences: IntArray) -> BoolArray:
-    """Mark hits with a negator shortly before them in the same sentence."""
-    flags = np.zeros(len(hits), dtype=bool)
+def _negated(firsts: IntArray, norms: Sequence[str], sentences: IntArray) -> BoolArray:
+    """Mark hits (by first token) with a negator shortly before them in the same sentence."""
+    flags = np.zeros(len(firsts), dtype=bool)
     sentence_list = sentences.tolist()
-    for index, first in enumerate(hits.first.tolist()):
+    for index, first in enumerate(firsts.tolist()):
         own = sentence_list[first]
         for position in range(max(0, first - NEGATION_WINDOW), first):
             if sentence_list[position] != own:

@@ -90,6 +90,18 @@ class CompiledLexicons:
             ],
             dtype=np.int64,
         )
+        # Categories numbered across all lexicons, so one bincount scores every lexicon.
+        sizes = [len(lexicon.categories) for lexicon in self.lexicons]
+        self.category_offset = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        self.entry_global_category = self.category_offset[self.entry_lexicon] + self.entry_category
+        self.negation_swap = np.arange(int(self.category_offset[-1]), dtype=np.int64)
+        for index, lexicon in enumerate(self.lexicons):
+            for left, right in lexicon.negation:
+                a = int(self.category_offset[index]) + lexicon.category_ids.index(left)
+                b = int(self.category_offset[index]) + lexicon.category_ids.index(right)
+                self.negation_swap[a], self.negation_swap[b] = b, a
+        self.category_ids = tuple(lexicon.category_ids for lexicon in self.lexicons)
+        self.lexicon_negates = np.asarray([bool(x.negation) for x in self.lexicons], dtype=bool)
         self._term_lexicon = np.asarray(term_lexicon, dtype=np.int64)
         # A sense guard (weight 0) wins its overlap but is dropped before counting.
         self._term_is_guard = np.asarray(
