@@ -18,15 +18,15 @@ from framing.analysis import (
     ArticleAnalysis,
     CorpusAnalysis,
     StoryAnalysis,
-    StoryLexicon,
 )
 from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
-from framing.lexicon_scores import LexiconRates
 from framing.model import Evidence
+from framing.report_measures import MeasureTable, measure_table
 from framing.terms import OutletTerms
 from framing.tone import OutletTone, classify
+from framing.wording import plural
 
 Z_NOTABLE = 1.96
 """|z| above which a term is marked: the two-sided 5% point of the normal, uncorrected."""
@@ -136,44 +136,6 @@ class LexiconInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class MeasureCell:
-    """One category in one outlet or group: rate per 1,000 words and share of sentences."""
-
-    rate_text: str
-    share_text: str
-    hits: int
-    is_dominant: bool
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureRow:
-    label: str
-    description: str
-    cells: tuple[MeasureCell, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureColumn:
-    name: str
-    anchor: str
-    is_group: bool
-    sample_text: str
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureTable:
-    """One lexicon's table: categories down, outlets (then groups) across."""
-
-    anchor: str
-    title: str
-    intro: str
-    columns: tuple[MeasureColumn, ...]
-    rows: tuple[MeasureRow, ...]
-    any_row: MeasureRow
-
-
-@dataclass(frozen=True, slots=True)
 class StoryPage:
     """Everything the story template shows."""
 
@@ -244,14 +206,14 @@ def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> In
             StoryLink(
                 story.story.id,
                 file_names[story.story.id],
-                f"{_plural(len(articles), 'article')} from "
-                f"{_plural(len(story.outlets), 'outlet')}, {dates_text}",
+                f"{plural(len(articles), 'article')} from "
+                f"{plural(len(story.outlets), 'outlet')}, {dates_text}",
                 tuple(Headline(a.outlet, a.title or "(untitled)", a.date or "") for a in articles),
             )
         )
     return IndexPage(
         "framing report",
-        f"{_plural(analysis.n_articles, 'article')} in "
+        f"{plural(analysis.n_articles, 'article')} in "
         f"{len(links)} {'story' if len(links) == 1 else 'stories'}. "
         "Open a story to see its outlets side by side.",
         tuple(links),
@@ -285,9 +247,9 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 anchor=anchors[summary.outlet],
                 group=summary.group,
                 sample_text=(
-                    f"{_plural(summary.n_articles, 'article')}, "
-                    f"{_plural(summary.n_sentences, 'sentence')}, "
-                    f"{_plural(summary.n_tokens, 'word')}"
+                    f"{plural(summary.n_articles, 'article')}, "
+                    f"{plural(summary.n_sentences, 'sentence')}, "
+                    f"{plural(summary.n_tokens, 'word')}"
                 ),
                 frames=_frame_cells(frames, labels),
                 frame_hits=frames.n_hits,
@@ -297,7 +259,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 tone_text=_tone_text(tone),
                 terms=_term_rows(terms, own, story.terms.evidence, article_anchors),
                 terms_sample_text=(
-                    f"{_plural(terms.n_tokens, 'counted word')} here against "
+                    f"{plural(terms.n_tokens, 'counted word')} here against "
                     f"{terms.n_tokens_rest:,} in the other outlets"
                 ),
                 articles=tuple(
@@ -312,9 +274,9 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
     return StoryPage(
         story_id=story.story.id,
         file_name=file_name,
-        title=f"How {_plural(len(columns), 'outlet')} framed the story '{story.story.id}'",
+        title=f"How {plural(len(columns), 'outlet')} framed the story '{story.story.id}'",
         lead_text=(
-            f"{_plural(len(story.articles), 'article')} from {_plural(len(columns), 'outlet')}. "
+            f"{plural(len(story.articles), 'article')} from {plural(len(columns), 'outlet')}. "
             "Every number below comes from highlighted words in the articles at the bottom of "
             "the page: hover a highlighted word to see why it was counted."
         ),
@@ -326,17 +288,13 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
         legend=legend,
         lexicon=_lexicon_info(lexicon),
         measures=tuple(
-            _measure_table(item, anchors)
+            measure_table(item, anchors)
             for item in story.lexicons
             if item.lexicon.name != STORY_FRAMES
         ),
         lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
         tool_version=__version__,
     )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _anchors(keys: Sequence[str], prefix: str) -> dict[str, str]:
@@ -404,7 +362,7 @@ def _tone_text(tone: OutletTone) -> str:
     negative = round(tone.share_negative * n)
     positive = round(tone.share_positive * n)
     return (
-        f"Of {_plural(n, 'sentence')}, {negative} ({100 * tone.share_negative:.0f}%) score "
+        f"Of {plural(n, 'sentence')}, {negative} ({100 * tone.share_negative:.0f}%) score "
         f"negative and {positive} ({100 * tone.share_positive:.0f}%) positive."
     )
 
@@ -534,109 +492,4 @@ def _lexicon_info(lexicon: Lexicon) -> LexiconInfo:
         lexicon.licence,
         lexicon.origin,
         len(lexicon.entries),
-    )
-
-
-def _measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
-    """A lexicon's rates per outlet, then per group when the articles name groups."""
-    lexicon = item.lexicon
-    dominant = {frames.outlet: frames.dominant for frames in item.frames}
-    pooled: list[tuple[LexiconRates, MeasureColumn]] = [
-        (
-            rates,
-            MeasureColumn(
-                rates.name,
-                anchors.get(rates.name, ""),
-                False,
-                f"{_plural(rates.n_sentences, 'sentence')}, {_plural(rates.n_tokens, 'word')}",
-            ),
-        )
-        for rates in item.outlets
-    ]
-    if len(item.groups) > 1:
-        pooled += [
-            (
-                rates,
-                MeasureColumn(
-                    f"group: {rates.name}",
-                    "",
-                    True,
-                    f"{_plural(rates.n_articles, 'article')}, "
-                    f"{_plural(rates.n_sentences, 'sentence')}",
-                ),
-            )
-            for rates in item.groups
-        ]
-    rows = tuple(
-        MeasureRow(
-            category.label,
-            category.description,
-            tuple(
-                _measure_cell(
-                    rates.rate_of(category.id).per_1000,
-                    rates.rate_of(category.id).hits,
-                    rates.rate_of(category.id).sentence_share,
-                    rates.rate_of(category.id).sentences,
-                    rates.n_sentences,
-                    not column.is_group and dominant.get(rates.name) == category.id,
-                    rates.rate_of(category.id).negated,
-                )
-                for rates, column in pooled
-            ),
-        )
-        for category in lexicon.categories
-    )
-    any_row = MeasureRow(
-        "Any category",
-        "sentences with at least one cue of this lexicon",
-        tuple(
-            _measure_cell(
-                1000.0 * rates.n_hits / rates.n_tokens if rates.n_tokens else 0.0,
-                rates.n_hits,
-                rates.any_share,
-                rates.sentences_with_cue,
-                rates.n_sentences,
-                False,
-                0,
-            )
-            for rates, _ in pooled
-        ),
-    )
-    kind_text = (
-        "★ marks the frame each outlet stresses most compared with the other outlets. "
-        if lexicon.kind == "frames"
-        else ""
-    )
-    return MeasureTable(
-        anchor=f"measure-{lexicon.name}",
-        title=f"{lexicon.title} ({lexicon.name} {lexicon.version})",
-        intro=(
-            f"It measures {lexicon.measures or 'what its categories say'}. Each cell: cues per "
-            "1,000 words (number of cues), then the share of sentences with at least one cue "
-            "(sentences with a cue / all sentences). "
-            + kind_text
-            + "These are counts of listed words, not judgements; intervals and tests come in a "
-            "later version, so treat gaps as questions."
-        ),
-        columns=tuple(column for _, column in pooled),
-        rows=rows,
-        any_row=any_row,
-    )
-
-
-def _measure_cell(
-    per_1000: float,
-    hits: int,
-    share: float,
-    sentences: int,
-    n_sentences: int,
-    is_dominant: bool,
-    negated: int,
-) -> MeasureCell:
-    return MeasureCell(
-        rate_text=f"{per_1000:.1f}",
-        share_text=f"{100 * share:.0f}% ({sentences}/{n_sentences})",
-        hits=hits,
-        is_dominant=is_dominant,
-        note=f"{negated} negated" if negated else "",
     )
