@@ -34,9 +34,6 @@ class Resources:
     compiled: CompiledLexicons = field(compare=False)
     vader: dict[str, float] = field(compare=False, repr=False)
 
-    def lexicon(self, name: str) -> Lexicon:
-        return next(lexicon for lexicon in self.lexicons if lexicon.name == name)
-
 
 def load_resources(extra_lexicons: Sequence[Lexicon] = ()) -> Resources:
     """Load the built-in lexicons, add or override with users' ones, and compile them once."""

@@ -260,13 +260,6 @@ class CompiledLexicons:
             )
         return result
 
-    def lexicon_slice(self, hits: Hits, lexicon_index: int) -> Hits:
-        """The hits of one lexicon (they are contiguous: hits are sorted by lexicon)."""
-        lexicons = self.entry_lexicon[hits.entry]
-        lo = int(np.searchsorted(lexicons, lexicon_index, side="left"))
-        hi = int(np.searchsorted(lexicons, lexicon_index, side="right"))
-        return Hits(hits.first[lo:hi], hits.last[lo:hi], hits.entry[lo:hi])
-
 
 class _PatternTables:
     """The sparse types x patterns table of some terms, and the candidates they find.
