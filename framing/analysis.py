@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
-from framing.lexicon import Lexicon, load_built_in_lexicons, merge_lexicons
+from framing.lexicon import Lexicon, load_built_in_lexicons
+from framing.lexicon_files import merge_lexicons
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
 from framing.matching import CompiledLexicons
 from framing.model import Article, Corpus, Document, Evidence, Story

@@ -17,8 +17,9 @@ from framing.analysis import Resources, analyze_corpus, load_resources
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError
 from framing.export import analysis_json
-from framing.lexicon import LexiconFileError, read_lexicon_file
+from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
+from framing.lexicon_files import read_lexicon_file
 from framing.loading import iter_articles, load_corpus
 from framing.output import write_all
 from framing.render import Renderer

@@ -13,13 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from framing.errors import LexiconError
-from framing.lexicon import (
-    Lexicon,
-    check_lexicon,
-    load_built_in_lexicons,
-    read_lexicon_file,
-    read_lexicon_text,
-)
+from framing.lexicon import Lexicon, check_lexicon, load_built_in_lexicons
+from framing.lexicon_files import read_lexicon_file, read_lexicon_text
 
 Print = Callable[[str], None]
 

@@ -12,9 +12,9 @@ from framing.lexicon import (
     BUILT_IN_FILES,
     check_lexicon,
     load_built_in_lexicons,
-    merge_lexicons,
     parse_lexicon,
 )
+from framing.lexicon_files import merge_lexicons
 from tests.htmlcheck import parse
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
