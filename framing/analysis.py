@@ -8,8 +8,16 @@ numbers on the page and in the JSON cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from framing.comparisons import (
+    StoryStatistics,
+    adjust,
+    article_units,
+    compare_story,
+    metrics_for,
+)
+from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
 from framing.lexicon import Lexicon, load_built_in_lexicons
 from framing.lexicon_files import merge_lexicons
@@ -93,6 +101,8 @@ class StoryAnalysis:
     lexicons: tuple[StoryLexicon, ...]
     tone: tuple[OutletTone, ...]
     terms: TermsResult
+    statistics: StoryStatistics
+    findings: tuple[Finding, ...] = ()
 
     def articles_of(self, outlet: str) -> tuple[ArticleAnalysis, ...]:
         return tuple(a for a in self.articles if a.document.article.outlet == outlet)
@@ -202,6 +212,19 @@ def analyze_story(
                 lexicon.category_ids,
             )
         lexicons.append(StoryLexicon(lexicon, outlet_rates, group_rates, frames))
+    metrics = metrics_for(resources.lexicons)
+    units = [
+        article_units(
+            a.document.id,
+            a.document.article.outlet,
+            a.document.article.group,
+            a.document.prepared.token_sentence,
+            a.lexicons,
+            a.tone,
+            metrics,
+        )
+        for a in articles
+    ]
     return StoryAnalysis(
         story,
         tuple(outlets),
@@ -209,6 +232,7 @@ def analyze_story(
         tuple(lexicons),
         tuple(tones),
         distinctive_terms(story, term_options),
+        compare_story(story.id, units, metrics),
     )
 
 
@@ -219,8 +243,20 @@ def analyze_corpus(
     options = term_options or TermOptions()
     documents = [prepare_document(article) for article in corpus]
     by_id = {a.document.id: a for a in analyze_documents(documents, resources)}
-    stories = tuple(
+    stories = [
         analyze_story(story, (by_id[d.id] for d in story.documents), resources, options)
         for story in group_stories(documents)
+    ]
+    return CorpusAnalysis(
+        tuple(finish_stories(stories)), resources.lexicons, corpus.skipped, len(corpus)
     )
-    return CorpusAnalysis(stories, resources.lexicons, corpus.skipped, len(corpus))
+
+
+def finish_stories(stories: Sequence[StoryAnalysis]) -> list[StoryAnalysis]:
+    """Correct for the report's many tests at once (Benjamini-Hochberg across every story),
+    then word the differences that remain as findings."""
+    adjusted = adjust([story.statistics for story in stories])
+    return [
+        replace(story, statistics=stats, findings=build_findings(stats))
+        for story, stats in zip(stories, adjusted, strict=True)
+    ]

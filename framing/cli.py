@@ -21,9 +21,11 @@ from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
 from framing.lexicon_files import read_lexicon_file
 from framing.loading import iter_articles, load_corpus
+from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
 from framing.output import write_all
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
+from framing.tables import csv_files
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -50,6 +52,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--json", action="store_true", help="also write DIR/analysis.json (versioned)"
+    )
+    report.add_argument(
+        "--outlets",
+        type=Path,
+        metavar="FILE",
+        help="a CSV (or .tsv) with the header 'outlet,group' putting outlets into groups "
+        "(overrides the articles' group field)",
+    )
+    report.add_argument(
+        "--csv",
+        action="store_true",
+        help="also write DIR/measures.csv, tone.csv, comparisons.csv and findings.csv",
     )
     _add_lexicon_option(report)
     _add_common(report)
@@ -92,6 +106,14 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.path)
+    if args.outlets:
+        corpus, unknown = apply_outlet_groups(corpus, read_outlet_groups(args.outlets))
+        if unknown:
+            print(
+                f"framing: {args.outlets} names {len(unknown)} outlet(s) not in the corpus: "
+                + "; ".join(unknown),
+                file=sys.stderr,
+            )
     analysis = analyze_corpus(corpus, _resources(args))
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     names = story_file_names([story.story.id for story in analysis.stories])
@@ -104,6 +126,9 @@ def run_report(args: argparse.Namespace) -> int:
         files[out_dir / page.file_name] = renderer.story(page)
     if args.json:
         files[out_dir / "analysis.json"] = analysis_json(analysis)
+    if args.csv:
+        for name, text in csv_files(analysis).items():
+            files[out_dir / name] = text
     write_all(files, force=args.force)
     print(
         f"framing: {len(corpus)} articles, {len(analysis.stories)} "

@@ -15,10 +15,11 @@ from framing.frames import OutletFrames
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
+from framing.tables import statistics_record
 from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def evidence_record(item: Evidence) -> dict[str, Any]:
@@ -218,7 +219,13 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
         for item in story.lexicons
         if item.groups
     }
-    return {"id": story.story.id, "outlets": outlets, "groups": groups, "articles": articles}
+    return {
+        "id": story.story.id,
+        "outlets": outlets,
+        "groups": groups,
+        "statistics": statistics_record(story),
+        "articles": articles,
+    }
 
 
 def analysis_json(analysis: CorpusAnalysis) -> str:

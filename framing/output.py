@@ -21,6 +21,7 @@ MARKS = (
     b'<meta name="generator" content="framing',
     b'"format": "framing.',
     b'"format":"framing.',
+    b"framing_table,",
 )
 """Byte strings, one of which appears near the top of every file framing writes."""
 MARK_WINDOW = 4096

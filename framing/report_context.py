@@ -99,6 +99,7 @@ class OutletColumn:
     frame_hits: int
     dominant_text: str
     tone_mean_text: str
+    tone_interval_text: str
     tone_label: str
     tone_text: str
     terms: tuple[TermRow, ...]
@@ -136,6 +137,15 @@ class LexiconInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class FindingView:
+    """One finding and where its evidence is: the outlet's articles, the measure's table."""
+
+    text: str
+    outlet_anchor: str
+    table_anchor: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryPage:
     """Everything the story template shows."""
 
@@ -147,7 +157,10 @@ class StoryPage:
     frame_rows: tuple[FrameRow, ...]
     legend: tuple[LegendItem, ...]
     lexicon: LexiconInfo
+    frames_table: MeasureTable
     measures: tuple[MeasureTable, ...]
+    findings: tuple[FindingView, ...]
+    findings_text: str
     lexicons: tuple[LexiconInfo, ...]
     tool_version: str
 
@@ -255,6 +268,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 frame_hits=frames.n_hits,
                 dominant_text=_dominant_text(frames, labels),
                 tone_mean_text=f"{tone.mean_compound:+.2f}",
+                tone_interval_text=_tone_interval(story, summary.outlet),
                 tone_label=_tone_label(tone),
                 tone_text=_tone_text(tone),
                 terms=_term_rows(terms, own, story.terms.evidence, article_anchors),
@@ -287,14 +301,56 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
         ),
         legend=legend,
         lexicon=_lexicon_info(lexicon),
+        frames_table=measure_table(story_frames, story.statistics, anchors),
         measures=tuple(
-            measure_table(item, anchors)
+            measure_table(item, story.statistics, anchors)
             for item in story.lexicons
             if item.lexicon.name != STORY_FRAMES
         ),
+        findings=_findings(story, anchors),
+        findings_text=_findings_text(story),
         lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
         tool_version=__version__,
     )
+
+
+def _findings(story: StoryAnalysis, anchors: dict[str, str]) -> tuple[FindingView, ...]:
+    return tuple(
+        FindingView(
+            finding.text,
+            anchors.get(finding.holder, ""),
+            "tone"
+            if finding.lexicon == "tone"
+            else "frames"
+            if finding.lexicon == STORY_FRAMES
+            else f"measure-{finding.lexicon}",
+        )
+        for finding in story.findings
+    )
+
+
+def _findings_text(story: StoryAnalysis) -> str:
+    tested = sum(c.tested for c in story.statistics.comparisons)
+    untested = len(story.statistics.comparisons) - tested
+    found = len(story.findings)
+    lead = (
+        f"{plural(found, 'difference')} between an outlet (or group) and the rest of the story "
+        "that a test supports"
+        if found
+        else "No difference between an outlet and the rest of the story that a test supports"
+    )
+    return (
+        f"{lead}, out of {tested:,} tests of shares of sentences (each outlet and group against "
+        "the rest, and every pair), corrected together for testing so many (Benjamini-Hochberg, "
+        f"q < 0.05). {untested:,} more comparisons rest on too little text and were not tested. "
+        "Every figure has its 95% interval and the sentences it is counted from; each finding "
+        "links to the highlighted articles and to its table."
+    )
+
+
+def _tone_interval(story: StoryAnalysis, outlet: str) -> str:
+    tone = next(t for t in story.statistics.tone if t.holder == outlet)
+    return f"95% CI {tone.low:+.2f} to {tone.high:+.2f}"
 
 
 def _anchors(keys: Sequence[str], prefix: str) -> dict[str, str]:

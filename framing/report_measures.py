@@ -11,18 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.analysis import StoryLexicon
-from framing.lexicon_scores import LexiconRates
+from framing.comparisons import Comparison, Estimate, StoryStatistics
+from framing.findings import format_q
 from framing.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
 class MeasureCell:
-    """One category in one outlet or group: rate per 1,000 words and share of sentences."""
+    """One category in one outlet or group: share of sentences and rate, with intervals, and
+    whether a test finds it different from the rest of the story."""
 
-    rate_text: str
     share_text: str
+    share_interval_text: str
+    rate_text: str
     hits: int
     is_dominant: bool
+    marker: str
+    marker_text: str
+    enough: bool
     note: str
 
 
@@ -53,51 +59,55 @@ class MeasureTable:
     any_row: MeasureRow
 
 
-def measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
-    """A lexicon's rates per outlet, then per group when the articles name groups."""
+def measure_table(
+    item: StoryLexicon, statistics: StoryStatistics, anchors: dict[str, str]
+) -> MeasureTable:
+    """A lexicon's estimates per outlet, then per group when the articles name groups."""
     lexicon = item.lexicon
     dominant = {frames.outlet: frames.dominant for frames in item.frames}
-    pooled: list[tuple[LexiconRates, MeasureColumn]] = [
-        (
-            rates,
-            MeasureColumn(
-                rates.name,
-                anchors.get(rates.name, ""),
-                False,
-                f"{plural(rates.n_sentences, 'sentence')}, {plural(rates.n_tokens, 'word')}",
-            ),
+    holders = [rates.name for rates in item.outlets]
+    columns = [
+        MeasureColumn(
+            rates.name,
+            anchors.get(rates.name, ""),
+            False,
+            f"{plural(rates.n_sentences, 'sentence')}, {plural(rates.n_tokens, 'word')}",
         )
         for rates in item.outlets
     ]
     if len(item.groups) > 1:
-        pooled += [
-            (
-                rates,
-                MeasureColumn(
-                    f"group: {rates.name}",
-                    "",
-                    True,
-                    f"{plural(rates.n_articles, 'article')}, "
-                    f"{plural(rates.n_sentences, 'sentence')}",
-                ),
+        holders += [f"group: {rates.name}" for rates in item.groups]
+        columns += [
+            MeasureColumn(
+                f"group: {rates.name}",
+                "",
+                True,
+                f"{plural(rates.n_articles, 'article')}, {plural(rates.n_sentences, 'sentence')}",
             )
             for rates in item.groups
         ]
+    negated = {
+        (rates.name if i < len(item.outlets) else f"group: {rates.name}", c.category): c.negated
+        for i, rates in enumerate((*item.outlets, *item.groups))
+        for c in rates.categories
+    }
+
+    def cell(holder: str, category: str, is_group: bool) -> MeasureCell:
+        key = f"{lexicon.name}/{category}"
+        return _measure_cell(
+            statistics.estimate(holder, key),
+            statistics.versus_rest(holder, key),
+            not is_group and dominant.get(holder) == category,
+            negated.get((holder, category), 0),
+        )
+
     rows = tuple(
         MeasureRow(
             category.label,
             category.description,
             tuple(
-                _measure_cell(
-                    rates.rate_of(category.id).per_1000,
-                    rates.rate_of(category.id).hits,
-                    rates.rate_of(category.id).sentence_share,
-                    rates.rate_of(category.id).sentences,
-                    rates.n_sentences,
-                    not column.is_group and dominant.get(rates.name) == category.id,
-                    rates.rate_of(category.id).negated,
-                )
-                for rates, column in pooled
+                cell(holder, category.id, column.is_group)
+                for holder, column in zip(holders, columns, strict=True)
             ),
         )
         for category in lexicon.categories
@@ -106,16 +116,8 @@ def measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
         "Any category",
         "sentences with at least one cue of this lexicon",
         tuple(
-            _measure_cell(
-                1000.0 * rates.n_hits / rates.n_tokens if rates.n_tokens else 0.0,
-                rates.n_hits,
-                rates.any_share,
-                rates.sentences_with_cue,
-                rates.n_sentences,
-                False,
-                0,
-            )
-            for rates, _ in pooled
+            cell(holder, "any", column.is_group)
+            for holder, column in zip(holders, columns, strict=True)
         ),
     )
     kind_text = (
@@ -127,32 +129,56 @@ def measure_table(item: StoryLexicon, anchors: dict[str, str]) -> MeasureTable:
         anchor=f"measure-{lexicon.name}",
         title=f"{lexicon.title} ({lexicon.name} {lexicon.version})",
         intro=(
-            f"It measures {lexicon.measures or 'what its categories say'}. Each cell: cues per "
-            "1,000 words (number of cues), then the share of sentences with at least one cue "
-            "(sentences with a cue / all sentences). "
+            f"It measures {lexicon.measures or 'what its categories say'}. Each cell: the share "
+            "of sentences with at least one cue, its 95% interval, the sentences behind it, and "
+            "cues per 1,000 words. ▲ or ▼: the outlet (or group) has the cue in more or fewer "
+            "of its sentences than the rest of the story, by a permutation test, after "
+            "correcting for all the tests in this report (q < 0.05); no mark means no "
+            "difference a test supports. "
             + kind_text
-            + "These are counts of listed words, not judgements; intervals and tests come in a "
-            "later version, so treat gaps as questions."
+            + "These are counts of listed words, not judgements."
         ),
-        columns=tuple(column for _, column in pooled),
+        columns=tuple(columns),
         rows=rows,
         any_row=any_row,
     )
 
 
 def _measure_cell(
-    per_1000: float,
-    hits: int,
-    share: float,
-    sentences: int,
-    n_sentences: int,
-    is_dominant: bool,
-    negated: int,
+    estimate: Estimate, versus_rest: Comparison | None, is_dominant: bool, negated: int
 ) -> MeasureCell:
+    marker = marker_text = ""
+    if versus_rest is not None:
+        if versus_rest.significant:
+            more = versus_rest.difference > 0
+            marker = "▲" if more else "▼"
+            marker_text = (
+                f"{'more' if more else 'fewer'} than {versus_rest.b} "
+                f"({100 * versus_rest.share_b:.0f}%); q {format_q(versus_rest.q or 1.0)}"
+            )
+        elif versus_rest.tested:
+            marker_text = (
+                f"no difference a test supports against {versus_rest.b} "
+                f"({100 * versus_rest.share_b:.0f}%; q {format_q(versus_rest.q or 1.0)})"
+            )
+        else:
+            marker_text = versus_rest.reason
     return MeasureCell(
-        rate_text=f"{per_1000:.1f}",
-        share_text=f"{100 * share:.0f}% ({sentences}/{n_sentences})",
-        hits=hits,
+        share_text=f"{100 * estimate.share:.0f}%",
+        share_interval_text=(
+            f"{100 * estimate.share_low:.0f}–{100 * estimate.share_high:.0f}%, "
+            f"{estimate.sentences_with}/{estimate.n_sentences}"
+        ),
+        rate_text=(
+            f"{estimate.per_1000:.1f} per 1,000 words "
+            f"({estimate.per_1000_low:.1f}–{estimate.per_1000_high:.1f})"
+            if estimate.hits
+            else "no cue"
+        ),
+        hits=estimate.hits,
         is_dominant=is_dominant,
+        marker=marker,
+        marker_text=marker_text,
+        enough=estimate.enough,
         note=f"{negated} negated" if negated else "",
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from framing.analysis import StoryAnalysis, analyze_corpus, load_resources
+from framing.analysis import STORY_FRAMES, StoryAnalysis, analyze_corpus, load_resources
 from framing.loading import load_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -154,3 +154,35 @@ def test_codebook_frames_agree_with_the_story_frames(
             agree += frames[outlet].dominant == expected
         assert mapped == len(mapping[table])
         assert agree >= mapped - 1, (lexicon, agree, mapped)
+
+
+def test_findings_name_what_the_key_wrote_in_and_nothing_it_rules_out(
+    story: StoryAnalysis, key: dict[str, Any]
+) -> None:
+    """Every outlet's intended frame is a finding (a difference a test supports, after the
+    correction for the report's many tests); no finding claims an outlet stresses a frame the key
+    gives it neither as dominant nor as secondary, or plays down its dominant one; the only
+    outlet found to hedge more is the one written "in hedged language"."""
+    mapping = key["codebook_frames"]
+    inverse: dict[tuple[str, str], set[str]] = {}
+    for lexicon, table in (
+        ("policy-frames", "policy_frames"),
+        ("generic-frames", "generic_frames"),
+    ):
+        for story_frame, category in mapping[table].items():
+            inverse.setdefault((lexicon, category), set()).add(story_frame)
+    outlets = key["outlets"]
+    claims = {(f.holder, f.lexicon, f.category, f.direction) for f in story.findings}
+    for outlet, entry in outlets.items():
+        assert (outlet, STORY_FRAMES, entry["dominant_frame"], "more") in claims, outlet
+        assert (outlet, STORY_FRAMES, entry["dominant_frame"], "fewer") not in claims, outlet
+    for holder, lexicon, category, direction in claims:
+        if holder not in outlets or direction != "more":
+            continue
+        written = {outlets[holder]["dominant_frame"], *outlets[holder]["secondary_frames"]}
+        if lexicon == STORY_FRAMES:
+            assert category in written, (holder, category)
+        elif (lexicon, category) in inverse:
+            assert inverse[(lexicon, category)] & written, (holder, lexicon, category)
+        elif (lexicon, category) == ("stance", "hedge"):
+            assert outlets[holder]["dominant_frame"] == "technical", holder

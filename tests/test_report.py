@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -18,6 +20,7 @@ PAYLOADS = (
     '"><img src=x onerror=alert(1)>',
     "javascript:alert(1)",
     "{{ 7*7 }}",
+    '=HYPERLINK("https://evil.example","x")',
 )
 
 
@@ -55,7 +58,7 @@ def assert_inert(page: PageParser) -> None:
 
 def test_hostile_fields_come_out_as_inert_text(tmp_path: Path) -> None:
     out = tmp_path / "report"
-    assert main(["report", str(hostile_corpus(tmp_path)), "-o", str(out), "--json"]) == 0
+    assert main(["report", str(hostile_corpus(tmp_path)), "-o", str(out), "--json", "--csv"]) == 0
     pages = sorted(out.glob("*.html"))
     assert len(pages) == 1 + len(PAYLOADS)  # the index and one page per (hostile) story id
     for page_path in pages:
@@ -70,6 +73,10 @@ def test_hostile_fields_come_out_as_inert_text(tmp_path: Path) -> None:
     for page_path in pages:
         assert all(c.isalnum() or c in "-." for c in page_path.name), page_path.name
     json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+    for table in out.glob("*.csv"):
+        with table.open(encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert not any(cell.startswith(("=", "+", "@")) for cell in cells), table.name
 
 
 def test_pages_are_self_contained_with_a_strict_policy(tmp_path: Path) -> None:
@@ -95,7 +102,7 @@ def test_pages_are_self_contained_with_a_strict_policy(tmp_path: Path) -> None:
 def s400_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("s400")
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
-    assert main(["report", str(corpus), "-o", str(out), "--json"]) == 0
+    assert main(["report", str(corpus), "-o", str(out), "--json", "--csv"]) == 0
     return out
 
 
@@ -133,6 +140,53 @@ def test_report_numbers_match_the_json(s400_report: Path) -> None:
 def test_two_runs_give_identical_bytes(tmp_path: Path, s400_report: Path) -> None:
     corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
     again = tmp_path / "again"
-    assert main(["report", str(corpus), "-o", str(again), "--json"]) == 0
+    assert main(["report", str(corpus), "-o", str(again), "--json", "--csv"]) == 0
     for path in s400_report.iterdir():
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_csv_and_json_carry_the_same_numbers(s400_report: Path) -> None:
+    data = json.loads((s400_report / "analysis.json").read_text(encoding="utf-8"))
+    statistics = data["stories"][0]["statistics"]
+    for name, key in (
+        ("measures.csv", "estimates"),
+        ("comparisons.csv", "comparisons"),
+        ("findings.csv", "findings"),
+        ("tone.csv", "tone"),
+    ):
+        with (s400_report / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        records = statistics[key]
+        assert len(rows) == len(records) > 0, name
+        for row, record in zip(rows, records, strict=True):
+            assert row.pop("framing_table") == name.removesuffix(".csv")
+            assert row == {k: _csv_value(v) for k, v in record.items()}, name
+
+
+def _csv_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def test_the_page_shows_findings_intervals_and_untested_cells(s400_report: Path) -> None:
+    data = json.loads((s400_report / "analysis.json").read_text(encoding="utf-8"))
+    statistics = data["stories"][0]["statistics"]
+    page_text = (s400_report / "story-s400.html").read_text(encoding="utf-8")
+    page = parse(page_text)
+    findings = [e for e in page.elements if e.attrs.get("id") == "findings"]
+    assert findings, "the page opens with its findings"
+    for finding in statistics["findings"]:
+        assert html.escape(finding["text"], quote=False) in page_text
+    significant = [c for c in statistics["comparisons"] if c["significant"]]
+    assert significant and all(c["q"] < 0.05 and c["tested"] for c in significant)
+    untested = [c for c in statistics["comparisons"] if not c["tested"]]
+    assert untested and all(c["q"] is None and not c["significant"] for c in untested)
+    assert page_text.count("▲") + page_text.count("▼") >= len(
+        [c for c in significant if c["kind"] == "outlet-vs-rest"]
+    )
+    estimate = next(e for e in statistics["estimates"] if e["sentences_with"] > 3)
+    low, high = round(100 * estimate["share_low"]), round(100 * estimate["share_high"])
+    assert f"{low}–{high}%, {estimate['sentences_with']}/{estimate['n_sentences']}" in page_text

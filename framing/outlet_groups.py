@@ -1,0 +1,83 @@
+"""``--outlets FILE``: put outlets into groups without editing every article.
+
+An editor comparing "state-affiliated" with "independent" outlets, or one country's press with
+another's, writes one small table instead of a ``group`` field on every article:
+
+    outlet,group
+    Lodestar Wire,United States
+    Sever Telegraph Agency,Russia
+
+CSV or tab-separated (by the file's suffix ``.tsv``), UTF-8, with that header. The file's group
+wins over an article's own ``group`` field; outlets it does not name keep theirs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from framing.errors import InputError, InputProblem, input_error
+from framing.model import Article, Corpus
+
+
+def read_outlet_groups(path: Path) -> dict[str, str]:
+    """Read an outlets file into outlet -> group; every problem reported with its line."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise input_error(path, "no such outlets file", "check the path") from None
+    except UnicodeDecodeError:
+        raise input_error(path, "not valid UTF-8", "save the file as UTF-8") from None
+    except OSError as error:
+        raise input_error(path, f"cannot read ({error.strerror})", "check permissions") from None
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not rows or [cell.strip().lower() for cell in rows[0]] != ["outlet", "group"]:
+        raise input_error(
+            path,
+            "the first line must be the header 'outlet,group'",
+            "add it, then one outlet and its group per line",
+            line=1,
+        )
+    groups: dict[str, str] = {}
+    problems: list[InputProblem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 2 or not row[0].strip() or not row[1].strip():
+            problems.append(
+                InputProblem(
+                    str(path), number, None, "expected an outlet and a group", "fill both cells"
+                )
+            )
+            continue
+        outlet, group = row[0].strip(), row[1].strip()
+        if outlet in groups and groups[outlet] != group:
+            problems.append(
+                InputProblem(
+                    str(path),
+                    number,
+                    "group",
+                    f"'{outlet}' is already in group '{groups[outlet]}'",
+                    "give each outlet one group",
+                )
+            )
+            continue
+        groups[outlet] = group
+    if problems:
+        raise InputError(problems)
+    return groups
+
+
+def apply_outlet_groups(corpus: Corpus, groups: dict[str, str]) -> tuple[Corpus, list[str]]:
+    """Set each article's group from the table; return the outlets the table names in vain."""
+    articles: Sequence[Article] = tuple(
+        replace(article, group=groups[article.outlet]) if article.outlet in groups else article
+        for article in corpus
+    )
+    present = {article.outlet for article in corpus}
+    unknown = sorted(outlet for outlet in groups if outlet not in present)
+    return replace(corpus, articles=tuple(articles)), unknown

@@ -1,0 +1,191 @@
+"""The statistics of an analysis as rows: one source for the JSON export and the CSV tables.
+
+Both exports take their numbers from these rows, rounded once here, so a spreadsheet and the
+JSON (and the page, which reads the same estimates) cannot disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from framing.analysis import CorpusAnalysis, StoryAnalysis
+from framing.comparisons import MIN_CUE_SENTENCES, MIN_SENTENCES
+from framing.intervals import REPLICATES
+from framing.significance import ALPHA, MIN_ARTICLES_FOR_ARTICLE_UNITS, PERMUTATIONS
+
+TABLE_MARK = "framing_table"
+"""The first column of every CSV framing writes: marks the file as framing's own."""
+
+
+def _r(value: float | None, places: int = 4) -> float | None:
+    return None if value is None else round(float(value), places)
+
+
+def _p(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.4g}")
+
+
+def estimate_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Every rate of every outlet and group, with its interval and sample size."""
+    metrics = {metric.key: metric for metric in story.statistics.metrics}
+    rows = []
+    for e in story.statistics.estimates:
+        metric = metrics[e.metric]
+        rows.append(
+            {
+                "story": story.story.id,
+                "holder": e.holder,
+                "lexicon": metric.lexicon,
+                "category": metric.category,
+                "label": metric.label,
+                "n_articles": e.n_articles,
+                "n_sentences": e.n_sentences,
+                "sentences_with": e.sentences_with,
+                "share": _r(e.share),
+                "share_low": _r(e.share_low),
+                "share_high": _r(e.share_high),
+                "n_tokens": e.n_tokens,
+                "hits": e.hits,
+                "per_1000": _r(e.per_1000, 3),
+                "per_1000_low": _r(e.per_1000_low, 3),
+                "per_1000_high": _r(e.per_1000_high, 3),
+                "enough_text": e.enough,
+            }
+        )
+    return rows
+
+
+def tone_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Mean sentence tone of every outlet and group, with its interval."""
+    return [
+        {
+            "story": story.story.id,
+            "holder": t.holder,
+            "n_sentences": t.n_sentences,
+            "mean_compound": _r(t.mean),
+            "low": _r(t.low),
+            "high": _r(t.high),
+        }
+        for t in story.statistics.tone
+    ]
+
+
+def comparison_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Every comparison: tested ones with p and q, untested ones with the reason."""
+    metrics = {metric.key: metric for metric in story.statistics.metrics}
+    return [
+        {
+            "story": story.story.id,
+            "kind": c.kind,
+            "a": c.a,
+            "b": c.b,
+            "lexicon": metrics[c.metric].lexicon,
+            "category": metrics[c.metric].category,
+            "label": metrics[c.metric].label,
+            "count_a": c.count_a,
+            "n_a": c.n_a,
+            "count_b": c.count_b,
+            "n_b": c.n_b,
+            "share_a": _r(c.share_a),
+            "share_b": _r(c.share_b),
+            "difference": _r(c.difference),
+            "ratio": _r(c.ratio),
+            "method": c.method,
+            "tested": c.tested,
+            "reason": c.reason,
+            "p": _p(c.p),
+            "q": _p(c.q),
+            "significant": c.significant,
+        }
+        for c in story.statistics.comparisons
+    ]
+
+
+def finding_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """The findings in plain words, with the numbers behind them."""
+    return [
+        {
+            "story": story.story.id,
+            "holder": f.holder,
+            "lexicon": f.lexicon,
+            "category": f.category,
+            "direction": f.direction,
+            "difference": _r(f.difference),
+            "q": _p(f.q),
+            "text": f.text,
+        }
+        for f in story.findings
+    ]
+
+
+def method_record() -> dict[str, Any]:
+    """How the intervals and tests were made, carried by every export."""
+    return {
+        "confidence": 0.95,
+        "bootstrap_replicates": REPLICATES,
+        "permutations": PERMUTATIONS,
+        "alpha": ALPHA,
+        "correction": "Benjamini-Hochberg across every test of the report",
+        "min_sentences": MIN_SENTENCES,
+        "min_cue_sentences": MIN_CUE_SENTENCES,
+        "min_articles_for_article_units": MIN_ARTICLES_FOR_ARTICLE_UNITS,
+    }
+
+
+def statistics_record(story: StoryAnalysis) -> dict[str, Any]:
+    """The statistics block of a story in ``analysis.json``."""
+    return {
+        "method": method_record(),
+        "estimates": estimate_rows(story),
+        "tone": tone_rows(story),
+        "comparisons": comparison_rows(story),
+        "findings": finding_rows(story),
+    }
+
+
+CSV_TABLES = {
+    "measures.csv": estimate_rows,
+    "tone.csv": tone_rows,
+    "comparisons.csv": comparison_rows,
+    "findings.csv": finding_rows,
+}
+"""The CSV files ``framing report --csv`` writes, one row per estimate, test or finding."""
+
+
+def csv_files(analysis: CorpusAnalysis) -> dict[str, str]:
+    """Every CSV table of an analysis, by file name; all stories in one file per table."""
+    return {
+        name: _csv_text(
+            name.removesuffix(".csv"), [row for s in analysis.stories for row in build(s)]
+        )
+        for name, build in CSV_TABLES.items()
+    }
+
+
+def _csv_text(table: str, rows: Sequence[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    columns = [TABLE_MARK, *(rows[0].keys() if rows else ["story"])]
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([table, *(_cell(row[c]) for c in columns[1:])])
+    return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these would run as a formula in a spreadsheet."""
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: empty for none, true/false, and text that cannot become a formula (an outlet
+    named "=HYPERLINK(...)" is written as "'=HYPERLINK(...)", as OWASP advises)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
