@@ -16,6 +16,7 @@ from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
 from framing.tables import statistics_record
+from framing.terms import TermScore
 from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
@@ -130,6 +131,25 @@ def lexicon_record(lexicon: Lexicon) -> dict[str, Any]:
     }
 
 
+def term_record(t: TermScore) -> dict[str, Any]:
+    """One listed term with its raw counts beside every statistic."""
+    return {
+        "term": t.term,
+        "n": t.n,
+        "count": t.count,
+        "count_rest": t.count_rest,
+        "tfidf": t.tfidf,
+        "delta": t.delta,
+        "variance": t.variance,
+        "z": t.z,
+        "g2": t.g2,
+        "log_ratio": t.log_ratio,
+        "p": t.p,
+        "q": t.q,
+        "notable": t.notable,
+    }
+
+
 def _frames_record(frames: OutletFrames) -> dict[str, Any]:
     return {
         "n_hits": frames.n_hits,
@@ -176,20 +196,11 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                     "share_neutral": round(tone.share_neutral, 4),
                 },
                 "terms": {
+                    "unit": terms.unit,
                     "n_tokens": terms.n_tokens,
                     "n_tokens_rest": terms.n_tokens_rest,
-                    "top": [
-                        {
-                            "term": t.term,
-                            "count": t.count,
-                            "count_rest": t.count_rest,
-                            "tfidf": t.tfidf,
-                            "delta": t.delta,
-                            "variance": t.variance,
-                            "z": t.z,
-                        }
-                        for t in terms.terms
-                    ],
+                    "too_small": terms.too_small,
+                    "top": [term_record(t) for t in terms.terms],
                 },
             }
         )

@@ -19,6 +19,7 @@ from framing.analysis import (
     CorpusAnalysis,
     StoryAnalysis,
 )
+from framing.findings import format_q
 from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
@@ -28,8 +29,6 @@ from framing.terms import OutletTerms
 from framing.tone import OutletTone, classify
 from framing.wording import plural
 
-Z_NOTABLE = 1.96
-"""|z| above which a term is marked: the two-sided 5% point of the normal, uncorrected."""
 KWIC_PER_TERM = 3
 KWIC_WIDTH = 60
 
@@ -83,6 +82,9 @@ class TermRow:
     count_rest: int
     z_text: str
     tfidf_text: str
+    g2_text: str
+    log_ratio_text: str
+    q_text: str
     notable: bool
     contexts: tuple[Context, ...]
 
@@ -266,7 +268,19 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 ),
                 frames=_frame_cells(frames, labels),
                 frame_hits=frames.n_hits,
-                dominant_text=_dominant_text(frames, labels),
+                dominant_text=_dominant_text(
+                    frames,
+                    labels,
+                    {
+                        c.metric.split("/", 1)[1]
+                        for c in story.statistics.comparisons
+                        if c.kind == "outlet-vs-rest"
+                        and c.a == summary.outlet
+                        and c.metric.startswith(f"{STORY_FRAMES}/")
+                        and c.significant
+                        and c.difference > 0
+                    },
+                ),
                 tone_mean_text=f"{tone.mean_compound:+.2f}",
                 tone_interval_text=_tone_interval(story, summary.outlet),
                 tone_label=_tone_label(tone),
@@ -275,6 +289,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 terms_sample_text=(
                     f"{plural(terms.n_tokens, 'counted word')} here against "
                     f"{terms.n_tokens_rest:,} in the other outlets"
+                    + ("; not enough text to compare words" if terms.too_small else "")
                 ),
                 articles=tuple(
                     _article_view(
@@ -374,7 +389,8 @@ def _frame_cells(frames: OutletFrames, labels: dict[str, str]) -> tuple[FrameCel
     )
 
 
-def _dominant_text(frames: OutletFrames, labels: dict[str, str]) -> str:
+def _dominant_text(frames: OutletFrames, labels: dict[str, str], supported: set[str]) -> str:
+    """Say which frame the outlet stresses, and whether a test supports the difference."""
     if frames.n_hits == 0:
         return "No frame cues found: the lexicon says nothing about this outlet."
     if frames.most_frequent is None:
@@ -391,9 +407,9 @@ def _dominant_text(frames: OutletFrames, labels: dict[str, str]) -> str:
         return f"Dominant frame, {frequent}."
     lead = frames.share_of(frames.dominant)
     strength = (
-        "a clear difference for this frame taken alone"
-        if lead.z >= Z_NOTABLE
-        else "below 1.96, so not a clear difference"
+        "a difference a test supports: more of its sentences than the rest of the story have it"
+        if lead.frame in supported
+        else "not a difference a test supports"
     )
     return (
         f"Stresses most, compared with the other outlets: {labels[lead.frame]} "
@@ -442,7 +458,10 @@ def _term_rows(
             count_rest=score.count_rest,
             z_text=f"{score.z:.2f}",
             tfidf_text=f"{score.tfidf:.3f}",
-            notable=score.z >= Z_NOTABLE,
+            g2_text=f"{score.g2:.1f}",
+            log_ratio_text=f"{score.log_ratio:+.1f}",
+            q_text=format_q(score.q).removeprefix("= "),
+            notable=score.notable,
             contexts=tuple(
                 _context(texts[item.article_id], item, anchors)
                 for item in occurrences.get(score.term, [])[:KWIC_PER_TERM]

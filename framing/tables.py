@@ -15,6 +15,7 @@ from framing.analysis import CorpusAnalysis, StoryAnalysis
 from framing.comparisons import MIN_CUE_SENTENCES, MIN_SENTENCES
 from framing.intervals import REPLICATES
 from framing.significance import ALPHA, MIN_ARTICLES_FOR_ARTICLE_UNITS, PERMUTATIONS
+from framing.terms import TermScore
 
 TABLE_MARK = "framing_table"
 """The first column of every CSV framing writes: marks the file as framing's own."""
@@ -121,6 +122,44 @@ def finding_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
     ]
 
 
+def term_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Every listed term of every outlet, group and pair, with counts and statistics."""
+    result = story.terms
+    rows: list[dict[str, Any]] = []
+
+    def add(kind: str, target: str, against: str, terms: Sequence[TermScore]) -> None:
+        for t in terms:
+            rows.append(
+                {
+                    "story": story.story.id,
+                    "kind": kind,
+                    "target": target,
+                    "against": against,
+                    "unit": result.unit,
+                    "term": t.term,
+                    "n": t.n,
+                    "count": t.count,
+                    "count_against": t.count_rest,
+                    "z": t.z,
+                    "g2": t.g2,
+                    "log_ratio": t.log_ratio,
+                    "p": t.p,
+                    "q": t.q,
+                    "notable": t.notable,
+                    "tfidf": t.tfidf,
+                }
+            )
+
+    for outlet in result.by_outlet:
+        add("outlet-vs-rest", outlet.outlet, "the other outlets", outlet.terms)
+    for group in result.by_group:
+        add("group-vs-rest", f"group: {group.group}", "the other groups", group.terms)
+    for pair in result.pairs:
+        add("pair", pair.a, pair.b, pair.a_terms)
+        add("pair", pair.b, pair.a, pair.b_terms)
+    return rows
+
+
 def method_record() -> dict[str, Any]:
     """How the intervals and tests were made, carried by every export."""
     return {
@@ -143,6 +182,8 @@ def statistics_record(story: StoryAnalysis) -> dict[str, Any]:
         "tone": tone_rows(story),
         "comparisons": comparison_rows(story),
         "findings": finding_rows(story),
+        "terms": term_rows(story),
+        "term_tests": story.terms.n_tests,
     }
 
 
@@ -151,6 +192,7 @@ CSV_TABLES = {
     "tone.csv": tone_rows,
     "comparisons.csv": comparison_rows,
     "findings.csv": finding_rows,
+    "terms.csv": term_rows,
 }
 """The CSV files ``framing report --csv`` writes, one row per estimate, test or finding."""
 

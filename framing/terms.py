@@ -1,149 +1,997 @@
-"""Distinctive terms: which words an outlet uses more than the rest of the story.
+"""Distinctive terms: which words and phrases a target uses more than the text it is compared with.
 
-Two views, computed on the same outlet-by-term count matrix:
+A *term* is a word or a phrase of up to ``max_n`` consecutive words (an n-gram) inside one
+sentence. A *target* is what is compared, in three ways, all on the same counts:
 
-- TF-IDF (scikit-learn's ``TfidfTransformer``, each outlet's articles pooled into one document):
-  the simple view, high for words frequent in one outlet and rare in the others;
+- every outlet against the rest of the story (``by_outlet``);
+- every outlet group (the articles' ``group`` label: country, ownership, lean) against the rest
+  of the story, when the story has at least two groups (``by_group``);
+- every pair of outlets, one against the other only (``pairs``): what A says more than B, and
+  what B says more than A.
+
+Each term of each target gets, beside its raw counts:
+
+- TF-IDF (scikit-learn's ``TfidfTransformer``, each outlet's or group's articles pooled into
+  one document): the simple view, high for terms frequent in one outlet and rare in the others;
 - the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
-  Political Analysis 16(4), eq. 16, 20 and 22), outlet against the rest of the story, with the
-  prior taken from the story's pooled counts. Its z-score accounts for how often a word occurs
-  at all, so a word used 3 times against 0 is not ranked above one used 30 times against 5.
+  Political Analysis 16(4), eq. 16, 20 and 22), in natural logs, with its z-score. The prior is
+  the story's pooled counts (times ``prior_scale``), or a background corpus's counts when one is
+  given. Why this is the ranking: its z accounts for how often a term occurs at all, so a term
+  used 3 times against 0 is not ranked above one used 30 times against 5;
+- G2 keyness (Rayson & Garside 2000) with Log Ratio (Hardie 2014) as its effect size, from
+  ``framing.keyness``: the statistic corpus linguists will look for, and the *test*: its p-value
+  (chi-squared, one degree of freedom) and the Benjamini-Hochberg q-value over every test of
+  the story (every term, every target: outlets, groups and pairs together), so a "notable" term
+  is one that survives the whole set of comparisons the report shows. Why G2 and not the z of
+  the log-odds: with the story's own counts as the prior, the z is shrunk so hard on short
+  texts that it serves to *rank* terms but, read as a test, would almost never reject (a term
+  used 10 times against 0 in 800 words gets z = 2.8, q near 1 across ten thousand tests),
+  whereas G2 is the standard keyness test.
 
-Natural logarithms throughout (eq. 20's variance is derived for natural logs).
+Rules that keep the list trustworthy:
+
+- a term is listed for a target only if the target uses it at least ``min_count`` times, and
+  only on the side it favours (z > 0), ranked by z then alphabetically;
+- a target with fewer than ``MIN_TOKENS`` counted words, or compared with fewer, is marked
+  ``too_small`` and lists nothing: on a few hundred words every rare word looks distinctive;
+- with ``unit="articles"`` a term's count is the number of articles that use it, so one long
+  op-ed repeating a word cannot make it its outlet's signature (an outlet then needs
+  ``min_count`` articles before it can list anything, and is ``too_small`` without them).
+
+Every occurrence of a listed term in the target's articles is returned as ``Evidence`` (layer
+``term``, label the term), so each number can be traced to its sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, combinations
+from typing import Any, Literal
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy import sparse
+from scipy.stats import false_discovery_control
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
-from framing.model import Document, Evidence, Story
+from framing.keyness import g2_p_value, log_likelihood_g2, log_odds_dirichlet_totals, log_ratio
+from framing.model import Document, Evidence, PreparedText, Story
 from framing.statistics import log_odds_dirichlet
 
+__all__ = [
+    "JEFFREYS",
+    "MAX_N",
+    "MIN_TOKENS",
+    "NOTABLE_Q",
+    "STOP_WORDS",
+    "GroupTerms",
+    "OutletTerms",
+    "PairTerms",
+    "TermOptions",
+    "TermScore",
+    "TermsResult",
+    "Unit",
+    "countable_norms",
+    "distinctive_terms",
+    "log_odds_dirichlet",
+    "term_counts",
+]
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+Unit = Literal["tokens", "articles"]
+
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"'s", "said", "says", "mr", "ms"}
-"""Words never listed as distinctive: scikit-learn's English stop list plus reporting filler."""
+"""Words never listed on their own, nor at the start or end of a phrase: scikit-learn's English
+stop list plus reporting filler. Inside a phrase they are kept ("war of words")."""
+
+MIN_TOKENS = 300
+"""Counted words (stop words and numbers excluded) a target, and what it is compared with, need
+before any term is listed. Why 300: about the content words of one 600-word news article (stop
+words are roughly half of a news text's tokens). Below that, the top of a list is whichever
+names a single short piece happened to mention, and the rates rest on too few words to tell
+word choice from topic; the report says "not enough text" instead. ``TermOptions.min_tokens``
+overrides it."""
+
+NOTABLE_Q = 0.05
+"""A listed term is ``notable`` when its Benjamini-Hochberg q-value is below this."""
+
+JEFFREYS = 0.5
+"""Prior articles added to both "uses the term" and "does not" with ``unit="articles"``."""
+
+MAX_N = 5
+"""The longest phrases ``max_n`` may ask for; longer ones are quotations, not word choices."""
+
+_LETTER = 1
+_EDGE = 2
+_IS_SPACE = np.array([chr(code).isspace() for code in range(0x3002)], dtype=np.bool_)
+"""Lookup table: is this code point white space (``str.isspace``)? None lies above U+3000,
+so every higher code point is read at the last entry, U+3001, which is not space."""
 
 
 @dataclass(frozen=True, slots=True)
 class TermOptions:
-    """Options for distinctive terms; validated once, in ``__post_init__``."""
+    """Options for distinctive terms; validated once, in ``__post_init__``.
+
+    Attributes
+    ----------
+    top_k:
+        Terms listed per target (per side for a pair).
+    min_count:
+        Occurrences (or articles, with ``unit="articles"``) a target needs to list a term.
+    prior_scale:
+        Multiplies the prior counts: larger values shrink rare terms' log-odds harder.
+    max_n:
+        Longest phrase counted (1 = single words only).
+    unit:
+        ``"tokens"`` counts occurrences; ``"articles"`` counts the articles using a term.
+    min_tokens:
+        Counted words a target and its comparison need (default ``MIN_TOKENS``).
+    """
 
     top_k: int = 12
     min_count: int = 2
     prior_scale: float = 1.0
+    max_n: int = 3
+    unit: Unit = "tokens"
+    min_tokens: int = MIN_TOKENS
 
     def __post_init__(self) -> None:
         if self.top_k < 1 or self.min_count < 1 or self.prior_scale <= 0:
             raise ValueError("top_k and min_count must be >= 1 and prior_scale > 0")
+        if not 1 <= self.max_n <= MAX_N:
+            raise ValueError(f"max_n must be between 1 and {MAX_N}")
+        if self.unit not in ("tokens", "articles"):
+            raise ValueError("unit must be 'tokens' or 'articles'")
+        if self.min_tokens < 0:
+            raise ValueError("min_tokens must be >= 0")
 
 
 @dataclass(frozen=True, slots=True)
 class TermScore:
-    """One term of one outlet, with its raw counts beside every statistic."""
+    """One term of one target, with its raw counts beside every statistic.
+
+    ``count`` and ``count_rest`` are occurrences, or articles using the term when the unit is
+    ``"articles"``. ``delta``, ``variance`` and ``z`` are the log-odds statistics (natural
+    logs, used for ranking), ``p`` the p-value of the G2 test (chi-squared, one degree of
+    freedom) and ``q`` the Benjamini-Hochberg q-value over the story's whole word family.
+    ``g2`` is the log-likelihood keyness and ``log_ratio`` its effect size (binary log: 1
+    means twice as often). ``notable`` is ``q < NOTABLE_Q`` (a listed term always has
+    ``count >= min_count``): the difference survives the story's whole set of comparisons.
+    """
 
     term: str
+    n: int
     count: int
     count_rest: int
     tfidf: float
     delta: float
     variance: float
     z: float
+    p: float
+    q: float
+    g2: float
+    log_ratio: float
+    notable: bool
 
 
 @dataclass(frozen=True, slots=True)
 class OutletTerms:
-    """The most distinctive terms of one outlet, and the token totals they were counted from."""
+    """The most distinctive terms of one outlet against the rest of the story.
+
+    ``n_tokens`` and ``n_tokens_rest`` count the words that can be terms (stop words and
+    numbers excluded), ``n_articles`` and ``n_articles_rest`` the articles; with
+    ``unit="articles"`` the statistics use the article counts as totals. ``too_small`` means
+    the outlet or the rest has fewer than ``min_tokens`` counted words, or, counting articles,
+    the outlet has fewer than ``min_count`` articles: nothing is listed (nor tested).
+    """
 
     outlet: str
     n_tokens: int
     n_tokens_rest: int
     terms: tuple[TermScore, ...]
+    too_small: bool = False
+    unit: str = "tokens"
+    n_articles: int = 0
+    n_articles_rest: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTerms:
+    """The most distinctive terms of one outlet group against the rest of the story.
+
+    ``outlets`` are the outlets with an article in the group. Articles without a group are
+    part of every group's rest. The other fields read as in ``OutletTerms``.
+    """
+
+    group: str
+    outlets: tuple[str, ...]
+    n_tokens: int
+    n_tokens_rest: int
+    terms: tuple[TermScore, ...]
+    too_small: bool = False
+    unit: str = "tokens"
+    n_articles: int = 0
+    n_articles_rest: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PairTerms:
+    """Two outlets compared with each other only.
+
+    ``a_terms`` are the terms ``a`` uses more than ``b``, scored from ``a``'s side
+    (``count`` is ``a``'s, ``count_rest`` is ``b``'s, z > 0); ``b_terms`` the terms ``b``
+    uses more than ``a``, scored from ``b``'s side. The two are one test per term, so a term
+    is in at most one of them, and ``b_terms`` equal the ``a_terms`` of the pair taken the
+    other way round. ``too_small``: either outlet has fewer than ``min_tokens`` counted
+    words, or, counting articles, neither has ``min_count`` articles.
+    """
+
+    a: str
+    b: str
+    a_terms: tuple[TermScore, ...]
+    b_terms: tuple[TermScore, ...]
+    n_tokens_a: int
+    n_tokens_b: int
+    too_small: bool = False
+    unit: str = "tokens"
+    n_articles_a: int = 0
+    n_articles_b: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class TermsResult:
-    """Distinctive terms per outlet, plus every occurrence of a listed term as evidence."""
+    """Distinctive terms per outlet, group and pair, plus every occurrence of a listed term.
+
+    ``by_outlet`` follows ``story.outlets``; ``by_group`` is sorted by group name (empty when
+    the story has fewer than two groups); ``pairs`` follows the outlets' order (``a`` before
+    ``b``). ``n_tests`` is the size of the word family the q-values were adjusted over.
+    """
 
     by_outlet: tuple[OutletTerms, ...]
     evidence: tuple[Evidence, ...]
+    by_group: tuple[GroupTerms, ...] = ()
+    pairs: tuple[PairTerms, ...] = ()
+    n_tests: int = 0
+    unit: str = "tokens"
+
+
+class _TokenFlags(dict[str, int]):
+    """Each token norm's flags, computed once per distinct norm of a story.
+
+    ``_LETTER``: the token has a letter (a phrase may hold only such tokens). ``_EDGE``: the
+    token may start or end a phrase, or be a term on its own: a letter, more than one
+    character, not a stop word (today's rule for single words).
+    """
+
+    def __missing__(self, norm: str) -> int:
+        flags = 0
+        if any(ch.isalpha() for ch in norm):
+            flags = _LETTER
+            if len(norm) > 1 and norm not in STOP_WORDS:
+                flags |= _EDGE
+        self[norm] = flags
+        return flags
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrences:
+    """The terms found in one article, in order of length then position.
+
+    ``starts`` is each occurrence's first token index and ``lengths`` its number of tokens.
+    """
+
+    terms: list[str]
+    starts: IntArray
+    lengths: IntArray
 
 
 def countable_norms(document: Document) -> list[str]:
     """Return the tokens that may be counted as terms: words with a letter, not stop words."""
-    return [
-        norm
-        for norm in document.prepared.token_norms
-        if norm not in STOP_WORDS and any(ch.isalpha() for ch in norm) and len(norm) > 1
-    ]
+    flags = _TokenFlags()
+    return [norm for norm in document.prepared.token_norms if flags[norm] & _EDGE]
 
 
-def distinctive_terms(story: Story, options: TermOptions) -> TermsResult:
-    """Score every term of every outlet against the rest of the story."""
-    outlets = story.outlets
-    per_outlet_tokens: list[list[str]] = []
-    for outlet in outlets:
-        tokens: list[str] = []
-        for document in story.documents_of(outlet):
-            tokens.extend(countable_norms(document))
-        per_outlet_tokens.append(tokens)
-    if not any(per_outlet_tokens):
-        return TermsResult(tuple(OutletTerms(o, 0, 0, ()) for o in outlets), ())
-    vectorizer = CountVectorizer(analyzer=_identity, lowercase=False)
-    counts = sparse.csr_matrix(vectorizer.fit_transform(per_outlet_tokens))
-    vocabulary = np.array(vectorizer.get_feature_names_out(), dtype=object)
-    tfidf = sparse.csr_matrix(TfidfTransformer().fit_transform(counts))
-    dense = counts.toarray().astype(float)
-    total = dense.sum(axis=0)
-    prior = total * options.prior_scale
-    results: list[OutletTerms] = []
-    for row, outlet in enumerate(outlets):
-        own = dense[row]
-        rest = total - own
-        delta, variance, z = log_odds_dirichlet(own, rest, prior)
-        tfidf_row = tfidf.getrow(row).toarray().ravel()
-        eligible = np.flatnonzero((own >= options.min_count) & (z > 0))
-        # Sort by z descending, then term, so ties are broken the same way on every run.
-        order = sorted(eligible, key=lambda k: (-round(float(z[k]), 9), vocabulary[k]))
-        chosen = order[: options.top_k]
-        terms = tuple(
-            TermScore(
-                term=str(vocabulary[k]),
-                count=int(own[k]),
-                count_rest=int(rest[k]),
-                tfidf=round(float(tfidf_row[k]), 4),
-                delta=round(float(delta[k]), 4),
-                variance=round(float(variance[k]), 4),
-                z=round(float(z[k]), 3),
+def _joined(prepared: PreparedText, text: str) -> BoolArray:
+    """Return, for each pair of neighbouring tokens, whether a phrase may run across the gap.
+
+    Why: a phrase is words written together. Two tokens are joined only inside one sentence
+    and with nothing but white space between them, so "Ankara, Türkiye", a dateline
+    "ANKARA — Türkiye" or a quote's closing mark ``done,” he`` never make a phrase. The check
+    is one prefix sum of non-space characters over the text, not a loop over the gaps.
+    """
+    size = prepared.n_tokens
+    if size < 2:
+        return np.zeros(0, dtype=np.bool_)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_space = _IS_SPACE[np.minimum(codes, _IS_SPACE.size - 1)]
+    visible = np.concatenate([[0], np.cumsum(~is_space)])
+    starts = np.asarray(prepared.token_starts, dtype=np.int64)
+    ends = np.asarray(prepared.token_ends, dtype=np.int64)
+    sentence = np.asarray(prepared.token_sentence, dtype=np.int64)
+    joined: BoolArray = (visible[starts[1:]] == visible[ends[:-1]]) & (
+        sentence[1:] == sentence[:-1]
+    )
+    return joined
+
+
+def _ngrams(prepared: PreparedText, text: str, max_n: int, flags: _TokenFlags) -> _Occurrences:
+    """Find every countable n-gram of one article, n = 1 .. max_n.
+
+    An n-gram is n consecutive tokens joined as ``_joined`` says (so within one sentence:
+    the same boundaries as ``PreparedText.sentence_token_ranges``), whose first and last
+    tokens may stand alone as terms (a letter, more than one character, not a stop word)
+    and whose inner tokens all have a letter ("war of words", not "war of 1990").
+
+    Why vectorised per length rather than a loop per token: prefix sums of the breaks and
+    of the letterless tokens make each rule one array comparison per n; only the strings of
+    valid n-grams are built in Python.
+    """
+    norms = prepared.token_norms
+    size = len(norms)
+    terms: list[str] = []
+    starts: list[IntArray] = []
+    lengths: list[IntArray] = []
+    if size:
+        codes = np.fromiter(map(flags.__getitem__, norms), dtype=np.int8, count=size)
+        edge = (codes & _EDGE) > 0
+        breaks = np.concatenate([[0], np.cumsum(~_joined(prepared, text))])
+        letterless = np.concatenate([[0], np.cumsum((codes & _LETTER) == 0)])
+        for n in range(1, max_n + 1):
+            span = size - n + 1
+            if span <= 0:
+                break
+            valid = (
+                edge[:span]
+                & edge[n - 1 :]
+                & (breaks[n - 1 : n - 1 + span] == breaks[:span])
+                & (letterless[n : n + span] == letterless[:span])
             )
-            for k in chosen
+            first = np.flatnonzero(valid)
+            if n == 1:
+                terms.extend([norms[i] for i in first.tolist()])
+            else:
+                terms.extend([" ".join(norms[i : i + n]) for i in first.tolist()])
+            starts.append(first.astype(np.int64))
+            lengths.append(np.full(first.size, n, dtype=np.int64))
+    if not starts:
+        return _Occurrences([], np.zeros(0, np.int64), np.zeros(0, np.int64))
+    return _Occurrences(terms, np.concatenate(starts), np.concatenate(lengths))
+
+
+def term_counts(documents: Iterable[Document], max_n: int = 3) -> dict[str, int]:
+    """Count every term of some documents with the rules of ``distinctive_terms``.
+
+    Why: a background corpus (a month of coverage, a reference corpus) given as
+    ``distinctive_terms(..., background=term_counts(docs))`` has its terms spelled and cut
+    exactly as the story's, so the prior matches the story's vocabulary.
+    """
+    flags = _TokenFlags()
+    counts: dict[str, int] = {}
+    for document in documents:
+        for term in _ngrams(document.prepared, document.article.text, max_n, flags).terms:
+            counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def _identity(terms: list[str]) -> list[str]:
+    return terms
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """The story's terms counted per article and pooled per outlet and group.
+
+    ``occurrence_*`` hold every occurrence of every term, article after article (article
+    ``i``'s run from ``offsets[i]`` to ``offsets[i + 1]``): its vocabulary id, first token and
+    length, so evidence needs no second pass over the text.
+    ``keep`` are the columns of the full vocabulary that can be listed at all (pooled count
+    at least ``min_count``); every ``*_kept`` matrix has one column per kept term.
+    """
+
+    vocabulary: NDArray[Any]
+    term_n: IntArray
+    occurrence_ids: IntArray
+    occurrence_starts: IntArray
+    occurrence_lengths: IntArray
+    offsets: IntArray
+    keep: IntArray
+    outlet_kept: FloatArray
+    group_kept: FloatArray
+    pooled_kept: FloatArray
+    outlet_n_totals: FloatArray
+    group_n_totals: FloatArray
+    pooled_n_totals: FloatArray
+    outlet_articles: FloatArray
+    group_articles: FloatArray
+    outlet_tfidf: FloatArray
+    group_tfidf: FloatArray
+    prior: FloatArray
+    prior_total: FloatArray
+
+
+def _membership(labels: Sequence[str], names: Sequence[str]) -> sparse.csr_matrix:
+    """Return the names x articles 0/1 matrix of which article carries which label."""
+    column = {name: row for row, name in enumerate(names)}
+    rows = [column[label] for label in labels if label in column]
+    cols = [index for index, label in enumerate(labels) if label in column]
+    data = np.ones(len(rows), dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(names), len(labels)))
+
+
+def _tfidf(counts: sparse.csr_matrix, term_n: IntArray, keep: IntArray, max_n: int) -> FloatArray:
+    """Return TF-IDF of the kept terms, each row L2-normalised within each phrase length.
+
+    Why per length: TF-IDF on single words stays what it was before phrases were counted,
+    and a row's many trigrams do not dilute its words. The idf is scikit-learn's (smoothed),
+    computed over all rows (outlets, or groups) as documents.
+    """
+    if counts.shape[0] == 0 or counts.shape[1] == 0:
+        return np.zeros((counts.shape[0], keep.size))
+    idf = TfidfTransformer().fit(counts).idf_
+    weighted = sparse.csr_matrix(counts.multiply(idf[np.newaxis, :]))
+    by_length = sparse.csr_matrix(
+        (np.ones(term_n.size), (np.arange(term_n.size), term_n - 1)), shape=(term_n.size, max_n)
+    )
+    norms = np.sqrt(np.asarray((weighted.multiply(weighted) @ by_length).todense()))
+    kept = np.asarray(weighted[:, keep].todense())
+    divisor = norms[:, term_n[keep] - 1]
+    result: FloatArray = np.divide(kept, divisor, out=np.zeros_like(kept), where=divisor > 0)
+    return result
+
+
+def _count(
+    story: Story,
+    groups: Sequence[str],
+    options: TermOptions,
+    background: Mapping[str, int] | None,
+) -> _Counts:
+    """Count every term of the story once, per article, then pool by outlet and group."""
+    documents = story.documents
+    flags = _TokenFlags()
+    found = [
+        _ngrams(document.prepared, document.article.text, options.max_n, flags)
+        for document in documents
+    ]
+    n_docs = len(documents)
+    lengths = [len(item.terms) for item in found]
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    if offsets[-1]:
+        vectorizer = CountVectorizer(analyzer=_identity, lowercase=False)
+        tokens = sparse.csr_matrix(vectorizer.fit_transform([item.terms for item in found]))
+        vocabulary = vectorizer.get_feature_names_out()
+        index: dict[str, int] = vectorizer.vocabulary_
+        occurrence_ids = np.fromiter(
+            map(index.__getitem__, chain.from_iterable(item.terms for item in found)),
+            dtype=np.int64,
+            count=int(offsets[-1]),
         )
-        results.append(OutletTerms(outlet, int(own.sum()), int(rest.sum()), terms))
-    evidence = _term_evidence(story, results)
-    return TermsResult(tuple(results), evidence)
+        occurrence_starts = np.concatenate([item.starts for item in found])
+        occurrence_lengths = np.concatenate([item.lengths for item in found])
+        term_n = np.zeros(len(vocabulary), dtype=np.int64)
+        term_n[occurrence_ids] = occurrence_lengths
+    else:
+        tokens = sparse.csr_matrix((n_docs, 0), dtype=np.int64)
+        vocabulary = np.zeros(0, dtype=object)
+        occurrence_ids = occurrence_starts = occurrence_lengths = np.zeros(0, dtype=np.int64)
+        term_n = np.zeros(0, dtype=np.int64)
+    units = tokens.copy()
+    if options.unit == "articles":
+        units.data[:] = 1
+    # Per article, how many terms of each length it holds: the totals of the token statistics
+    # (for single words, the counted tokens).
+    doc_n_totals = np.zeros((n_docs, options.max_n))
+    for row, item in enumerate(found):
+        doc_n_totals[row] = np.bincount(item.lengths, minlength=options.max_n + 1)[1:]
+    pooled = np.asarray(units.sum(axis=0), dtype=np.float64).ravel()
+    keep = np.flatnonzero(pooled >= options.min_count).astype(np.int64)
+    outlets_of = sparse.csr_matrix(
+        _membership([d.article.outlet for d in documents], story.outlets)
+    )
+    groups_of = sparse.csr_matrix(_membership([d.article.group for d in documents], groups))
+    outlet_units = sparse.csr_matrix(outlets_of @ units)
+    group_units = sparse.csr_matrix(groups_of @ units)
+    kept_units = units[:, keep]
+    pooled_n_totals = doc_n_totals.sum(axis=0)
+    prior, prior_total = _prior(
+        vocabulary, term_n, keep, pooled, pooled_n_totals, n_docs, options, background
+    )
+    return _Counts(
+        vocabulary=vocabulary,
+        term_n=term_n,
+        occurrence_ids=occurrence_ids,
+        occurrence_starts=occurrence_starts,
+        occurrence_lengths=occurrence_lengths,
+        offsets=offsets,
+        keep=keep,
+        outlet_kept=np.asarray((outlets_of @ kept_units).todense(), dtype=np.float64),
+        group_kept=np.asarray((groups_of @ kept_units).todense(), dtype=np.float64),
+        pooled_kept=pooled[keep],
+        outlet_n_totals=np.asarray(outlets_of @ doc_n_totals),
+        group_n_totals=np.asarray(groups_of @ doc_n_totals),
+        pooled_n_totals=pooled_n_totals,
+        outlet_articles=np.asarray(outlets_of.sum(axis=1), dtype=np.float64).ravel(),
+        group_articles=np.asarray(groups_of.sum(axis=1), dtype=np.float64).ravel(),
+        outlet_tfidf=_tfidf(outlet_units, term_n, keep, options.max_n),
+        group_tfidf=_tfidf(group_units, term_n, keep, options.max_n),
+        prior=prior,
+        prior_total=prior_total,
+    )
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def _prior(
+    vocabulary: NDArray[Any],
+    term_n: IntArray,
+    keep: IntArray,
+    pooled: FloatArray,
+    pooled_n_totals: FloatArray,
+    n_docs: int,
+    options: TermOptions,
+    background: Mapping[str, int] | None,
+) -> tuple[FloatArray, FloatArray]:
+    """Return the Dirichlet prior of each kept term and its total ``a_0`` for that term.
+
+    Monroe et al.'s informative prior is a count vector ``a_w`` with ``a_0`` its sum over
+    the vocabulary. Each phrase length is its own vocabulary (a word and a three-word phrase
+    do not compete for the same positions), so ``a_0`` is summed per length, over every term
+    of that length, listed or not:
+
+    - by default ``a_w`` is the story's pooled count (times ``prior_scale``);
+    - with ``unit="articles"`` it is the number of the story's articles using the term and
+      ``a_0`` the number of articles (times ``prior_scale``, plus ``JEFFREYS`` for using and
+      for not using): a Beta prior on the share of articles using it;
+    - with a ``background`` it is the background count; a story term the background lacks
+      counts as 1, so every ``a_w`` is above 0 as eq. 16 needs.
+    """
+    scale = options.prior_scale
+    kept_n = term_n[keep] - 1
+    if background is None:
+        if options.unit == "articles":
+            # Half an article each way (the Jeffreys prior's 1/2) keeps both Beta parameters
+            # above 0, even for a term that every article of the story uses.
+            alpha = scale * pooled[keep] + JEFFREYS
+            return alpha, np.full(keep.size, scale * n_docs + 2 * JEFFREYS, dtype=np.float64)
+        return scale * pooled[keep], scale * pooled_n_totals[kept_n]
+    known = np.fromiter(
+        (max(float(background.get(str(term), 0)), 0.0) for term in vocabulary),
+        dtype=np.float64,
+        count=len(vocabulary),
+    )
+    alpha = np.where(known > 0, known, 1.0)
+    totals = np.zeros(options.max_n)
+    for term, count in background.items():
+        length = term.count(" ") + 1
+        if count > 0 and length <= options.max_n:
+            totals[length - 1] += count
+    # Story terms missing from the background add their pseudo-count of 1 to a_0.
+    missing = np.bincount(term_n[known == 0] - 1, minlength=options.max_n)[: options.max_n]
+    totals += missing
+    return scale * alpha[keep], scale * totals[kept_n]
 
 
-def _term_evidence(story: Story, results: Sequence[OutletTerms]) -> tuple[Evidence, ...]:
-    """Mark every occurrence of each outlet's listed terms in that outlet's articles."""
-    evidence: list[Evidence] = []
-    for outlet_terms in results:
-        listed = {score.term for score in outlet_terms.terms}
-        if not listed:
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """One comparison: counts of the kept terms on each side, and each side's totals.
+
+    ``n_own`` and ``n_other`` are per kept term (the totals of its phrase length, or the
+    article counts), ``tokens_*`` the counted words that decide ``too_small``. Only a
+    ``pair`` lists terms for its other side too (the rest of a story is not a voice).
+    """
+
+    own: FloatArray
+    other: FloatArray
+    n_own: FloatArray
+    n_other: FloatArray
+    tokens_own: int
+    tokens_other: int
+    articles_own: int
+    articles_other: int
+    tfidf_own: FloatArray
+    tfidf_other: FloatArray
+    docs_own: IntArray
+    docs_other: IntArray
+    pair: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """The listed terms of one side of one target, with their tests' places in the family."""
+
+    columns: IntArray
+    family_index: IntArray
+    own: FloatArray
+    other: FloatArray
+    n_own: FloatArray
+    n_other: FloatArray
+    tfidf: FloatArray
+    delta: FloatArray
+    variance: FloatArray
+    z: FloatArray
+    p: FloatArray
+
+
+def _side_totals(counts: _Counts, n_totals: FloatArray, articles: float, unit: Unit) -> FloatArray:
+    """Return, per kept term, the total a side's count of it is out of."""
+    if unit == "articles":
+        return np.full(counts.keep.size, articles, dtype=np.float64)
+    if counts.keep.size == 0:
+        return np.zeros(0)
+    return np.asarray(n_totals[counts.term_n[counts.keep] - 1], dtype=np.float64)
+
+
+def _targets(
+    story: Story, groups: Sequence[str], counts: _Counts, unit: Unit
+) -> tuple[list[_Target], list[_Target], list[_Target]]:
+    """Build the outlet, group and pair comparisons from the pooled counts."""
+    documents = story.documents
+    outlet_docs = [
+        np.flatnonzero([d.article.outlet == o for d in documents]).astype(np.int64)
+        for o in story.outlets
+    ]
+    group_docs = [
+        np.flatnonzero([d.article.group == g for d in documents]).astype(np.int64) for g in groups
+    ]
+    all_docs = np.arange(len(documents), dtype=np.int64)
+    pooled_articles = float(len(documents))
+
+    def against_rest(
+        kept: FloatArray, n_totals: FloatArray, articles: float, tfidf: FloatArray, docs: IntArray
+    ) -> _Target:
+        rest_totals = counts.pooled_n_totals - n_totals
+        return _Target(
+            own=kept,
+            other=counts.pooled_kept - kept,
+            n_own=_side_totals(counts, n_totals, articles, unit),
+            n_other=_side_totals(counts, rest_totals, pooled_articles - articles, unit),
+            tokens_own=int(n_totals[0]),
+            tokens_other=int(rest_totals[0]),
+            articles_own=int(articles),
+            articles_other=int(pooled_articles - articles),
+            tfidf_own=tfidf,
+            tfidf_other=np.zeros_like(tfidf),
+            docs_own=docs,
+            docs_other=np.setdiff1d(all_docs, docs),
+        )
+
+    by_outlet = [
+        against_rest(
+            counts.outlet_kept[row],
+            counts.outlet_n_totals[row],
+            float(counts.outlet_articles[row]),
+            counts.outlet_tfidf[row],
+            outlet_docs[row],
+        )
+        for row in range(len(story.outlets))
+    ]
+    by_group = [
+        against_rest(
+            counts.group_kept[row],
+            counts.group_n_totals[row],
+            float(counts.group_articles[row]),
+            counts.group_tfidf[row],
+            group_docs[row],
+        )
+        for row in range(len(groups))
+    ]
+    pairs = []
+    for a, b in combinations(range(len(story.outlets)), 2):
+        pairs.append(
+            _Target(
+                own=counts.outlet_kept[a],
+                other=counts.outlet_kept[b],
+                n_own=_side_totals(
+                    counts, counts.outlet_n_totals[a], float(counts.outlet_articles[a]), unit
+                ),
+                n_other=_side_totals(
+                    counts, counts.outlet_n_totals[b], float(counts.outlet_articles[b]), unit
+                ),
+                tokens_own=int(counts.outlet_n_totals[a][0]),
+                tokens_other=int(counts.outlet_n_totals[b][0]),
+                articles_own=int(counts.outlet_articles[a]),
+                articles_other=int(counts.outlet_articles[b]),
+                tfidf_own=counts.outlet_tfidf[a],
+                tfidf_other=counts.outlet_tfidf[b],
+                docs_own=outlet_docs[a],
+                docs_other=outlet_docs[b],
+                pair=True,
+            )
+        )
+    return by_outlet, by_group, pairs
+
+
+class _Family:
+    """The story's word family: every test made, in order, for one Benjamini-Hochberg pass.
+
+    Why one family: the report shows outlets, groups and pairs side by side, and a reader
+    will pick the most striking term anywhere on the page; a q-value adjusted only within one
+    column would let the many comparisons manufacture "findings".
+    """
+
+    def __init__(self) -> None:
+        self.p_values: list[FloatArray] = []
+        self.size = 0
+
+    def add(self, p: FloatArray) -> int:
+        """Record some tests and return the family index of the first."""
+        start = self.size
+        self.p_values.append(p)
+        self.size += p.size
+        return start
+
+    def q_values(self) -> FloatArray:
+        if not self.size:
+            return np.zeros(0)
+        adjusted: FloatArray = false_discovery_control(np.concatenate(self.p_values), method="bh")
+        return adjusted
+
+
+def _test(
+    target: _Target, counts: _Counts, options: TermOptions, family: _Family
+) -> tuple[_Listed, _Listed]:
+    """Test every term of one target; return the listed terms of its own and other side.
+
+    The tests made are the terms the two compared texts use at least ``min_count`` times
+    together: a rarer term could never be listed, and leaving it out depends only on the
+    pooled count, not on which side uses it, so it does not bias the q-values (independent
+    filtering, Bourgon, Gentleman & Huber 2010, PNAS 107(21)). For an outlet or group
+    against the rest that is every kept term; for a pair, the terms the two outlets share
+    enough. A too-small target is not tested at all.
+    """
+    tested = np.flatnonzero(target.own + target.other >= options.min_count)
+    own, other = target.own[tested], target.other[tested]
+    n_own, n_other = target.n_own[tested], target.n_other[tested]
+    delta, variance, z = log_odds_dirichlet_totals(
+        own,
+        other,
+        counts.prior[tested],
+        n_own,
+        n_other,
+        counts.prior_total[tested],
+        complement=options.unit == "articles",
+    )
+    # A term that is the whole text of its length on both sides (a story with one distinct
+    # phrase) has no odds to compare: no difference, rather than NaN.
+    broken = ~np.isfinite(z)
+    delta[broken], z[broken] = 0.0, 0.0
+    p = g2_p_value(log_likelihood_g2(own, other, n_own, n_other))
+    start = family.add(p)
+    rank = counts.keep[tested]  # the vocabulary is sorted, so the column order is term order
+
+    def side(chosen: BoolArray, sign: float, tfidf: FloatArray) -> _Listed:
+        candidates = np.flatnonzero(chosen)
+        # Rounded z first, so float noise cannot reorder ties; then the term itself.
+        order = np.lexsort((rank[candidates], -np.round(sign * z[candidates], 9)))
+        pick = candidates[order][: options.top_k]
+        first, second = (own, other) if sign > 0 else (other, own)
+        first_n, second_n = (n_own, n_other) if sign > 0 else (n_other, n_own)
+        return _Listed(
+            columns=tested[pick],
+            family_index=start + pick,
+            own=first[pick],
+            other=second[pick],
+            n_own=first_n[pick],
+            n_other=second_n[pick],
+            tfidf=tfidf[tested[pick]],
+            delta=sign * delta[pick],
+            variance=variance[pick],
+            z=sign * z[pick],
+            p=p[pick],
+        )
+
+    mine = side((own >= options.min_count) & (z > 0), 1.0, target.tfidf_own)
+    wanted = (other >= options.min_count) & (z < 0) if target.pair else np.zeros(z.size, bool)
+    theirs = side(wanted, -1.0, target.tfidf_other)
+    return mine, theirs
+
+
+def _too_small(target: _Target, options: TermOptions) -> bool:
+    """Say whether a comparison has too little text to list anything (it is then not tested).
+
+    Both sides need ``min_tokens`` counted words (and at least one). Counting articles, a
+    side with fewer than ``min_count`` articles can never list a term: an outlet or group is
+    then too small, and a pair when neither of its outlets has enough articles.
+    """
+    floor = max(options.min_tokens, 1)
+    if target.tokens_own < floor or target.tokens_other < floor:
+        return True
+    if options.unit == "articles":
+        few_own = target.articles_own < options.min_count
+        few_other = target.articles_other < options.min_count
+        return few_own and (few_other or not target.pair)
+    return False
+
+
+def _rounded(value: float, digits: int) -> float:
+    """Round for determinism; ``+ 0.0`` turns a negative zero into 0.0 (stable JSON)."""
+    return round(value, digits) + 0.0
+
+
+def _significant(value: float) -> float:
+    """Round a probability to 4 significant digits: p-values span many orders of magnitude."""
+    return float(f"{value:.4g}")
+
+
+def _scores(listed: _Listed, counts: _Counts, q: FloatArray) -> tuple[TermScore, ...]:
+    """Turn listed terms into rounded ``TermScore`` records, computing G2 and Log Ratio."""
+    g2 = log_likelihood_g2(listed.own, listed.other, listed.n_own, listed.n_other)
+    ratio = log_ratio(listed.own, listed.other, listed.n_own, listed.n_other)
+    scores = []
+    for k, column in enumerate(listed.columns.tolist()):
+        vocabulary_index = int(counts.keep[column])
+        q_value = float(q[listed.family_index[k]])
+        scores.append(
+            TermScore(
+                term=str(counts.vocabulary[vocabulary_index]),
+                n=int(counts.term_n[vocabulary_index]),
+                count=int(listed.own[k]),
+                count_rest=int(listed.other[k]),
+                tfidf=_rounded(float(listed.tfidf[k]), 4),
+                delta=_rounded(float(listed.delta[k]), 4),
+                variance=_rounded(float(listed.variance[k]), 4),
+                z=_rounded(float(listed.z[k]), 3),
+                p=_significant(float(listed.p[k])),
+                q=_significant(q_value),
+                g2=_rounded(float(g2[k]), 3),
+                log_ratio=_rounded(float(ratio[k]), 3),
+                notable=q_value < NOTABLE_Q,
+            )
+        )
+    return tuple(scores)
+
+
+def distinctive_terms(
+    story: Story, options: TermOptions, background: Mapping[str, int] | None = None
+) -> TermsResult:
+    """Score every term of a story for every outlet, outlet group and pair of outlets.
+
+    Parameters
+    ----------
+    story:
+        The prepared articles of one story.
+    options:
+        Listing rules and the counting unit. With ``unit="tokens"`` a count is the number of
+        occurrences and the totals are the counted words (for phrases, the counted phrases of
+        that length). With ``unit="articles"`` a count is the number of articles that use the
+        term at least once and the totals are article counts: "the term is in 3 of this
+        outlet's 5 articles, and in 1 of the other 20". Read it as how widely an outlet uses
+        a term rather than how much: a single long op-ed repeating a word counts once.
+    background:
+        Term counts of a background corpus (see ``term_counts``) to use as the prior instead
+        of the story's pooled counts: the terms then stand out against ordinary news
+        language, not only against this story. Only with ``unit="tokens"``.
+
+    Returns
+    -------
+    TermsResult
+        Per outlet (in ``story.outlets`` order), per group and per pair, the top terms by z,
+        each with raw counts, TF-IDF, log-odds, p, q, G2 and Log Ratio, and the evidence of
+        every listed term in its target's articles.
+    """
+    if background is not None and options.unit == "articles":
+        raise ValueError(
+            "a background prior holds token counts; use unit='tokens' with a background"
+        )
+    groups = sorted({d.article.group for d in story.documents if d.article.group})
+    if len(groups) < 2:
+        groups = []
+    counts = _count(story, groups, options, background)
+    by_outlet, by_group, pairs = _targets(story, groups, counts, options.unit)
+    family = _Family()
+    listed: list[tuple[_Listed, _Listed] | None] = []
+    for target in (*by_outlet, *by_group, *pairs):
+        small = _too_small(target, options)
+        listed.append(None if small else _test(target, counts, options, family))
+    q = family.q_values()
+
+    def scored(index: int, which: int) -> tuple[TermScore, ...]:
+        item = listed[index]
+        return () if item is None else _scores(item[which], counts, q)
+
+    unit = options.unit
+    outlet_results = tuple(
+        OutletTerms(
+            outlet=outlet,
+            n_tokens=target.tokens_own,
+            n_tokens_rest=target.tokens_other,
+            terms=scored(row, 0),
+            too_small=listed[row] is None,
+            unit=unit,
+            n_articles=target.articles_own,
+            n_articles_rest=target.articles_other,
+        )
+        for row, (outlet, target) in enumerate(zip(story.outlets, by_outlet, strict=True))
+    )
+    base = len(by_outlet)
+    group_results = tuple(
+        GroupTerms(
+            group=group,
+            outlets=tuple(
+                dict.fromkeys(story.documents[i].article.outlet for i in target.docs_own.tolist())
+            ),
+            n_tokens=target.tokens_own,
+            n_tokens_rest=target.tokens_other,
+            terms=scored(base + row, 0),
+            too_small=listed[base + row] is None,
+            unit=unit,
+            n_articles=target.articles_own,
+            n_articles_rest=target.articles_other,
+        )
+        for row, (group, target) in enumerate(zip(groups, by_group, strict=True))
+    )
+    base += len(by_group)
+    pair_names = list(combinations(story.outlets, 2))
+    pair_results = tuple(
+        PairTerms(
+            a=a,
+            b=b,
+            a_terms=scored(base + row, 0),
+            b_terms=scored(base + row, 1),
+            n_tokens_a=target.tokens_own,
+            n_tokens_b=target.tokens_other,
+            too_small=listed[base + row] is None,
+            unit=unit,
+            n_articles_a=target.articles_own,
+            n_articles_b=target.articles_other,
+        )
+        for row, ((a, b), target) in enumerate(zip(pair_names, pairs, strict=True))
+    )
+    targets = (*by_outlet, *by_group, *pairs)
+    evidence = _term_evidence(story, counts, targets, listed)
+    return TermsResult(
+        by_outlet=outlet_results,
+        evidence=evidence,
+        by_group=group_results,
+        pairs=pair_results,
+        n_tests=family.size,
+        unit=unit,
+    )
+
+
+def _term_evidence(
+    story: Story,
+    counts: _Counts,
+    targets: Sequence[_Target],
+    listed: Sequence[tuple[_Listed, _Listed] | None],
+) -> tuple[Evidence, ...]:
+    """Mark every occurrence of each listed term in the articles of the side that lists it.
+
+    Why no rescan per term: each article's occurrences were recorded with their vocabulary
+    ids and token positions while counting, so one ``isin`` per article against the terms
+    listed for it finds them all. A span runs from the first token's start to the last
+    token's end (never past a sentence, since the phrase never is). A term listed by several
+    targets (an outlet, its group, a pair) is marked once per occurrence.
+    """
+    wanted: dict[int, set[int]] = {}
+    for target, item in zip(targets, listed, strict=True):
+        if item is None:
             continue
-        for document in story.documents_of(outlet_terms.outlet):
-            prepared = document.prepared
-            text = document.article.text
-            for index, norm in enumerate(prepared.token_norms):
-                if norm in listed:
-                    start, end = prepared.token_starts[index], prepared.token_ends[index]
-                    evidence.append(
-                        Evidence(document.id, start, end, "term", norm, 1.0, text[start:end])
-                    )
+        for docs, side in ((target.docs_own, item[0]), (target.docs_other, item[1])):
+            if not side.columns.size:
+                continue
+            ids = counts.keep[side.columns].tolist()
+            for doc in docs.tolist():
+                wanted.setdefault(doc, set()).update(ids)
+    evidence: list[Evidence] = []
+    for doc in sorted(wanted):
+        document = story.documents[doc]
+        where = slice(counts.offsets[doc], counts.offsets[doc + 1])
+        ids = counts.occurrence_ids[where]
+        starts, lengths = counts.occurrence_starts[where], counts.occurrence_lengths[where]
+        hits = np.flatnonzero(np.isin(ids, np.fromiter(wanted[doc], dtype=np.int64)))
+        if not hits.size:
+            continue
+        prepared = document.prepared
+        token_starts = np.asarray(prepared.token_starts, dtype=np.int64)
+        token_ends = np.asarray(prepared.token_ends, dtype=np.int64)
+        begin = token_starts[starts[hits]].tolist()
+        end = token_ends[starts[hits] + lengths[hits] - 1].tolist()
+        labels = counts.vocabulary[ids[hits]].tolist()
+        text = document.article.text
+        spans = sorted(zip(begin, end, labels, strict=True))
+        evidence.extend(
+            Evidence(document.id, s, e, "term", str(label), 1.0, text[s:e]) for s, e, label in spans
+        )
     return tuple(evidence)

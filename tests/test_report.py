@@ -153,6 +153,7 @@ def test_csv_and_json_carry_the_same_numbers(s400_report: Path) -> None:
         ("comparisons.csv", "comparisons"),
         ("findings.csv", "findings"),
         ("tone.csv", "tone"),
+        ("terms.csv", "terms"),
     ):
         with (s400_report / name).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
