@@ -26,6 +26,7 @@ from framing.output import write_all
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
 from framing.tables import csv_files
+from framing.terms import TermOptions
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -59,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a CSV (or .tsv) with the header 'outlet,group' putting outlets into groups "
         "(overrides the articles' group field)",
+    )
+    report.add_argument(
+        "--term-counts",
+        choices=("tokens", "articles"),
+        default="tokens",
+        help="count distinctive words by occurrences (default) or by the number of articles "
+        "using them, so that one long article cannot dominate an outlet",
     )
     report.add_argument(
         "--csv",
@@ -114,7 +122,7 @@ def run_report(args: argparse.Namespace) -> int:
                 + "; ".join(unknown),
                 file=sys.stderr,
             )
-    analysis = analyze_corpus(corpus, _resources(args))
+    analysis = analyze_corpus(corpus, _resources(args), TermOptions(unit=args.term_counts))
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     names = story_file_names([story.story.id for story in analysis.stories])
     renderer = Renderer()

@@ -76,6 +76,15 @@ class Context:
 
 
 @dataclass(frozen=True, slots=True)
+class ContextGroup:
+    """A term's contexts in one outlet, with how often that outlet uses it."""
+
+    outlet: str
+    count_text: str
+    contexts: tuple[Context, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TermRow:
     term: str
     count: int
@@ -86,7 +95,7 @@ class TermRow:
     log_ratio_text: str
     q_text: str
     notable: bool
-    contexts: tuple[Context, ...]
+    context_groups: tuple[ContextGroup, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +294,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 tone_interval_text=_tone_interval(story, summary.outlet),
                 tone_label=_tone_label(tone),
                 tone_text=_tone_text(tone),
-                terms=_term_rows(terms, own, story.terms.evidence, article_anchors),
+                terms=_term_rows(terms, story, article_anchors),
                 terms_sample_text=(
                     f"{plural(terms.n_tokens, 'counted word')} here against "
                     f"{terms.n_tokens_rest:,} in the other outlets"
@@ -440,17 +449,33 @@ def _tone_text(tone: OutletTone) -> str:
 
 
 def _term_rows(
-    terms: OutletTerms,
-    articles: Sequence[ArticleAnalysis],
-    term_evidence: Sequence[Evidence],
-    anchors: dict[str, str],
+    terms: OutletTerms, story: StoryAnalysis, anchors: dict[str, str]
 ) -> tuple[TermRow, ...]:
-    """Build the word table; contexts come from the term evidence, not a second token scan."""
-    texts = {a.document.id: a.document.article.text for a in articles}
-    occurrences: dict[str, list[Evidence]] = {}
-    for item in term_evidence:
-        if item.article_id in texts:
-            occurrences.setdefault(item.label, []).append(item)
+    """Build the word table, each term with its contexts in every outlet that uses it (this
+    outlet first); contexts come from the recorded occurrences, not a second token scan."""
+    texts = {a.document.id: a.document.article.text for a in story.articles}
+    outlet_of = {a.document.id: a.document.article.outlet for a in story.articles}
+    occurrences: dict[str, dict[str, list[Evidence]]] = {}
+    for item in story.terms.contexts:
+        by_outlet = occurrences.setdefault(item.label, {})
+        by_outlet.setdefault(outlet_of[item.article_id], []).append(item)
+
+    def groups(term: str) -> tuple[ContextGroup, ...]:
+        found = occurrences.get(term, {})
+        order = [terms.outlet, *(o for o in story.story.outlets if o != terms.outlet)]
+        return tuple(
+            ContextGroup(
+                outlet,
+                f"{plural(len(found[outlet]), 'time')} in {outlet}",
+                tuple(
+                    _context(texts[item.article_id], item, anchors)
+                    for item in found[outlet][:KWIC_PER_TERM]
+                ),
+            )
+            for outlet in order
+            if found.get(outlet)
+        )
+
     return tuple(
         TermRow(
             term=score.term,
@@ -462,10 +487,7 @@ def _term_rows(
             log_ratio_text=f"{score.log_ratio:+.1f}",
             q_text=format_q(score.q).removeprefix("= "),
             notable=score.notable,
-            contexts=tuple(
-                _context(texts[item.article_id], item, anchors)
-                for item in occurrences.get(score.term, [])[:KWIC_PER_TERM]
-            ),
+            context_groups=groups(score.term),
         )
         for score in terms.terms
     )

@@ -249,6 +249,9 @@ class TermsResult:
     ``by_outlet`` follows ``story.outlets``; ``by_group`` is sorted by group name (empty when
     the story has fewer than two groups); ``pairs`` follows the outlets' order (``a`` before
     ``b``). ``n_tests`` is the size of the word family the q-values were adjusted over.
+    ``evidence`` marks a listed term where the side that lists it uses it (the highlight);
+    ``contexts`` marks every listed term in *every* article (layer ``context``), so a reader
+    can read a term in each outlet, not only where it is distinctive.
     """
 
     by_outlet: tuple[OutletTerms, ...]
@@ -257,6 +260,7 @@ class TermsResult:
     pairs: tuple[PairTerms, ...] = ()
     n_tests: int = 0
     unit: str = "tokens"
+    contexts: tuple[Evidence, ...] = ()
 
 
 class _TokenFlags(dict[str, int]):
@@ -940,6 +944,14 @@ def distinctive_terms(
     )
     targets = (*by_outlet, *by_group, *pairs)
     evidence = _term_evidence(story, counts, targets, listed)
+    every_listed: set[int] = set()
+    for item in listed:
+        if item is not None:
+            for side in item:
+                every_listed.update(counts.keep[side.columns].tolist())
+    contexts = _occurrences(
+        story, counts, {doc: every_listed for doc in range(len(story.documents))}, "context"
+    )
     return TermsResult(
         by_outlet=outlet_results,
         evidence=evidence,
@@ -947,6 +959,7 @@ def distinctive_terms(
         pairs=pair_results,
         n_tests=family.size,
         unit=unit,
+        contexts=contexts,
     )
 
 
@@ -974,12 +987,22 @@ def _term_evidence(
             ids = counts.keep[side.columns].tolist()
             for doc in docs.tolist():
                 wanted.setdefault(doc, set()).update(ids)
+    return _occurrences(story, counts, wanted, "term")
+
+
+def _occurrences(
+    story: Story, counts: _Counts, wanted: dict[int, set[int]], layer: str
+) -> tuple[Evidence, ...]:
+    """Spans of the wanted vocabulary ids in each document (by index), from the recorded
+    occurrences: one ``isin`` per document, never a rescan per term."""
     evidence: list[Evidence] = []
     for doc in sorted(wanted):
         document = story.documents[doc]
         where = slice(counts.offsets[doc], counts.offsets[doc + 1])
         ids = counts.occurrence_ids[where]
         starts, lengths = counts.occurrence_starts[where], counts.occurrence_lengths[where]
+        if not wanted[doc]:
+            continue
         hits = np.flatnonzero(np.isin(ids, np.fromiter(wanted[doc], dtype=np.int64)))
         if not hits.size:
             continue
@@ -992,6 +1015,6 @@ def _term_evidence(
         text = document.article.text
         spans = sorted(zip(begin, end, labels, strict=True))
         evidence.extend(
-            Evidence(document.id, s, e, "term", str(label), 1.0, text[s:e]) for s, e, label in spans
+            Evidence(document.id, s, e, layer, str(label), 1.0, text[s:e]) for s, e, label in spans
         )
     return tuple(evidence)

@@ -191,3 +191,24 @@ def test_the_page_shows_findings_intervals_and_untested_cells(s400_report: Path)
     estimate = next(e for e in statistics["estimates"] if e["sentences_with"] > 3)
     low, high = round(100 * estimate["share_low"]), round(100 * estimate["share_high"])
     assert f"{low}–{high}%, {estimate['sentences_with']}/{estimate['n_sentences']}" in page_text
+
+
+def test_each_listed_term_opens_its_contexts_in_every_outlet(s400_report: Path) -> None:
+    page_text = (s400_report / "story-s400.html").read_text(encoding="utf-8")
+    words = page_text[page_text.index('<section id="words">') : page_text.index('id="articles"')]
+    # "ankara" is listed for Yeni Sancak Daily and used by other outlets too
+    assert re.search(r"\d+ times in Yeni Sancak Daily</p>", words)
+    assert re.search(r"\d+ times? in Lodestar Wire</p>", words)
+    assert words.count('<ul class="kwic">') > words.count("<details>")
+
+
+def test_term_counts_by_articles_marks_single_article_outlets_too_small(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    out = tmp_path / "report"
+    assert main(["report", str(corpus), "-o", str(out), "--json", "--term-counts", "articles"]) == 0
+    outlets = json.loads((out / "analysis.json").read_text(encoding="utf-8"))["stories"][0]
+    by_name = {o["outlet"]: o["terms"] for o in outlets["outlets"]}
+    assert all(t["unit"] == "articles" for t in by_name.values())
+    assert by_name["Hallstatt Defence Notes"]["too_small"]  # one article: nothing to count
+    assert not by_name["Lodestar Wire"]["too_small"] and by_name["Lodestar Wire"]["top"]
+    assert "not enough text to compare words" in (out / "story-s400.html").read_text("utf-8")
