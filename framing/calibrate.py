@@ -46,6 +46,8 @@ class StoryOutcome:
     significant: int
     found_injected: bool
     injected_difference: float
+    word_tests: int
+    notable_words: int
 
 
 def simulate_story(
@@ -76,6 +78,10 @@ def simulate_story(
     comparisons = done.statistics.comparisons
     tested = [c for c in comparisons if c.tested]
     injected = done.statistics.versus_rest("Outlet 1", METRIC)
+    terms = done.terms
+    listed = [t for o in terms.by_outlet for t in o.terms]
+    listed += [t for g in terms.by_group for t in g.terms]
+    listed += [t for p in terms.pairs for t in (*p.a_terms, *p.b_terms)]
     return StoryOutcome(
         len(tested),
         sum(c.significant for c in tested),
@@ -84,6 +90,8 @@ def simulate_story(
             for f in done.findings
         ),
         injected.difference if injected is not None else 0.0,
+        terms.n_tests,
+        sum(t.notable for t in listed),
     )
 
 
@@ -109,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     stories_with_claim = sum(o.significant > 0 for o in null)
     tests = sum(o.tests for o in null)
     false = sum(o.significant for o in null)
+    word_stories = sum(o.notable_words > 0 for o in null)
+    word_tests = sum(o.word_tests for o in null)
+    notable = sum(o.notable_words for o in null)
     found = sum(o.found_injected for o in power)
     size = sum(o.injected_difference for o in power) / len(power)
     print(
@@ -119,6 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"no difference built in: {stories_with_claim} of {args.stories} stories "
         f"({100 * stories_with_claim / args.stories:.1f}%) report any difference at q < 0.05; "
         f"{false} of {tests:,} tests ({100 * false / max(tests, 1):.2f}%) come out significant"
+    )
+    print(
+        f"words, no difference built in: {word_stories} of {args.stories} stories "
+        f"({100 * word_stories / args.stories:.1f}%) list a notable word (q < 0.05); "
+        f"{notable} of {word_tests:,} word tests ({100 * notable / max(word_tests, 1):.2f}%)"
     )
     print(
         f"difference built in (one outlet, loaded words, +{100 * size:.0f} percentage points of "

@@ -154,3 +154,13 @@ def test_q_values_are_written_for_readers() -> None:
     assert format_q(0.00001) == "< 0.0001"
     assert format_q(0.0049) == "= 0.0049"
     assert format_q(0.031) == "= 0.03"
+
+
+def test_the_calibration_script_runs_the_real_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    """A two-story smoke run; the 200-story figures come from ``python -m framing.calibrate``."""
+    from framing.calibrate import main
+
+    assert main(["--stories", "2", "--words", "250", "--inject", "0.9"]) == 0
+    out = capsys.readouterr().out
+    assert "no difference built in: " in out and "word tests" in out
+    assert "power" in out
