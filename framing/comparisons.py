@@ -268,12 +268,9 @@ def compare_story(
         estimates.extend(found)
         tones.append(tone)
     comparisons: list[Comparison] = []
-    everyone = _Side("the other outlets", tuple(units))
     if len(outlets) > 1:
         for outlet in outlets:
-            rest = _Side(
-                "the other outlets", tuple(u for u in everyone.articles if u.outlet != outlet)
-            )
+            rest = _Side("the other outlets", tuple(u for u in units if u.outlet != outlet))
             comparisons += _compare(story_id, "outlet-vs-rest", sides[outlet], rest, metrics)
         for a, b in combinations(outlets, 2):
             comparisons += _compare(story_id, "pair", sides[a], sides[b], metrics)
@@ -285,7 +282,7 @@ def compare_story(
             if len(outlets_in[group]) < 2:
                 continue
             key = f"group: {group}"
-            rest = _Side("the other groups", tuple(u for u in units if u.group != group))
+            rest = _Side("the rest of the story", tuple(u for u in units if u.group != group))
             comparisons += _compare(story_id, "group-vs-rest", group_sides[key], rest, metrics)
         for a, b in combinations(groups, 2):
             if len(outlets_in[a]) < 2 and len(outlets_in[b]) < 2:

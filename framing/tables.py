@@ -153,7 +153,7 @@ def term_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
     for outlet in result.by_outlet:
         add("outlet-vs-rest", outlet.outlet, "the other outlets", outlet.terms)
     for group in result.by_group:
-        add("group-vs-rest", f"group: {group.group}", "the other groups", group.terms)
+        add("group-vs-rest", f"group: {group.group}", "the rest of the story", group.terms)
     for pair in result.pairs:
         add("pair", pair.a, pair.b, pair.a_terms)
         add("pair", pair.b, pair.a, pair.b_terms)

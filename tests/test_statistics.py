@@ -144,7 +144,7 @@ def test_groups_of_one_outlet_repeat_no_test() -> None:
     ]
     stats = compare_story("s", story, METRICS)
     kinds = {(c.kind, c.a, c.b) for c in stats.comparisons if c.kind.startswith("group")}
-    assert ("group-vs-rest", "group: North", "the other groups") in kinds
+    assert ("group-vs-rest", "group: North", "the rest of the story") in kinds
     assert not any(a == "group: South" and kind == "group-vs-rest" for kind, a, _ in kinds)
     assert ("group-pair", "group: South", "group: West") not in kinds
     assert stats.estimate("group: North", "x/a").n_sentences == 80
