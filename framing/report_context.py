@@ -19,18 +19,14 @@ from framing.analysis import (
     CorpusAnalysis,
     StoryAnalysis,
 )
-from framing.findings import format_q
 from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
 from framing.model import Evidence
 from framing.report_measures import MeasureTable, measure_table
-from framing.terms import OutletTerms
+from framing.report_words import TermRow, term_rows
 from framing.tone import OutletTone, classify
 from framing.wording import plural
-
-KWIC_PER_TERM = 3
-KWIC_WIDTH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,39 +59,6 @@ class FrameCell:
     per_1000_text: str
     z_text: str
     is_dominant: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """A keyword in context: the words around one occurrence of a term."""
-
-    left: str
-    match: str
-    right: str
-    article_anchor: str
-
-
-@dataclass(frozen=True, slots=True)
-class ContextGroup:
-    """A term's contexts in one outlet, with how often that outlet uses it."""
-
-    outlet: str
-    count_text: str
-    contexts: tuple[Context, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TermRow:
-    term: str
-    count: int
-    count_rest: int
-    z_text: str
-    tfidf_text: str
-    g2_text: str
-    log_ratio_text: str
-    q_text: str
-    notable: bool
-    context_groups: tuple[ContextGroup, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +257,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
                 tone_interval_text=_tone_interval(story, summary.outlet),
                 tone_label=_tone_label(tone),
                 tone_text=_tone_text(tone),
-                terms=_term_rows(terms, story, article_anchors),
+                terms=term_rows(terms, story, article_anchors),
                 terms_sample_text=(
                     f"{plural(terms.n_tokens, 'counted word')} here against "
                     f"{terms.n_tokens_rest:,} in the other outlets"
@@ -446,57 +409,6 @@ def _tone_text(tone: OutletTone) -> str:
         f"Of {plural(n, 'sentence')}, {negative} ({100 * tone.share_negative:.0f}%) score "
         f"negative and {positive} ({100 * tone.share_positive:.0f}%) positive."
     )
-
-
-def _term_rows(
-    terms: OutletTerms, story: StoryAnalysis, anchors: dict[str, str]
-) -> tuple[TermRow, ...]:
-    """Build the word table, each term with its contexts in every outlet that uses it (this
-    outlet first); contexts come from the recorded occurrences, not a second token scan."""
-    texts = {a.document.id: a.document.article.text for a in story.articles}
-    outlet_of = {a.document.id: a.document.article.outlet for a in story.articles}
-    occurrences: dict[str, dict[str, list[Evidence]]] = {}
-    for item in story.terms.contexts:
-        by_outlet = occurrences.setdefault(item.label, {})
-        by_outlet.setdefault(outlet_of[item.article_id], []).append(item)
-
-    def groups(term: str) -> tuple[ContextGroup, ...]:
-        found = occurrences.get(term, {})
-        order = [terms.outlet, *(o for o in story.story.outlets if o != terms.outlet)]
-        return tuple(
-            ContextGroup(
-                outlet,
-                f"{plural(len(found[outlet]), 'time')} in {outlet}",
-                tuple(
-                    _context(texts[item.article_id], item, anchors)
-                    for item in found[outlet][:KWIC_PER_TERM]
-                ),
-            )
-            for outlet in order
-            if found.get(outlet)
-        )
-
-    return tuple(
-        TermRow(
-            term=score.term,
-            count=score.count,
-            count_rest=score.count_rest,
-            z_text=f"{score.z:.2f}",
-            tfidf_text=f"{score.tfidf:.3f}",
-            g2_text=f"{score.g2:.1f}",
-            log_ratio_text=f"{score.log_ratio:+.1f}",
-            q_text=format_q(score.q).removeprefix("= "),
-            notable=score.notable,
-            context_groups=groups(score.term),
-        )
-        for score in terms.terms
-    )
-
-
-def _context(text: str, item: Evidence, anchors: dict[str, str]) -> Context:
-    left = " ".join(text[max(0, item.start - KWIC_WIDTH) : item.start].split())
-    right = " ".join(text[item.end : item.end + KWIC_WIDTH].split())
-    return Context(left, text[item.start : item.end], right, anchors[item.article_id])
 
 
 def _evidence_by_article(story: StoryAnalysis) -> dict[str, list[Evidence]]:
