@@ -7,7 +7,7 @@ numbers on the page and in the JSON cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from framing.comparisons import (
@@ -164,8 +164,10 @@ def analyze_story(
     article_analyses: Iterable[ArticleAnalysis],
     resources: Resources,
     term_options: TermOptions,
+    background: Mapping[str, int] | None = None,
 ) -> StoryAnalysis:
-    """Compare a story's outlets, from its articles' own analyses."""
+    """Compare a story's outlets, from its articles' own analyses (``background``: term counts
+    of a reference corpus, the prior for distinctive words instead of the story's own)."""
     articles = tuple(article_analyses)
     outlets: list[OutletSummary] = []
     tones: list[OutletTone] = []
@@ -231,20 +233,23 @@ def analyze_story(
         articles,
         tuple(lexicons),
         tuple(tones),
-        distinctive_terms(story, term_options),
+        distinctive_terms(story, term_options, background),
         compare_story(story.id, units, metrics),
     )
 
 
 def analyze_corpus(
-    corpus: Corpus, resources: Resources, term_options: TermOptions | None = None
+    corpus: Corpus,
+    resources: Resources,
+    term_options: TermOptions | None = None,
+    background: Mapping[str, int] | None = None,
 ) -> CorpusAnalysis:
     """Prepare, group and analyze a whole corpus."""
     options = term_options or TermOptions()
     documents = [prepare_document(article) for article in corpus]
     by_id = {a.document.id: a for a in analyze_documents(documents, resources)}
     stories = [
-        analyze_story(story, (by_id[d.id] for d in story.documents), resources, options)
+        analyze_story(story, (by_id[d.id] for d in story.documents), resources, options, background)
         for story in group_stories(documents)
     ]
     return CorpusAnalysis(

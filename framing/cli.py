@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing import __version__
-from framing.analysis import Resources, analyze_corpus, load_resources
+from framing.analysis import Resources, analyze_corpus, load_resources, prepare_document
 from framing.annotate import write_annotations
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError, InputError, UsageError
 from framing.export import analysis_json
 from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
@@ -26,7 +26,7 @@ from framing.output import write_all
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
 from framing.tables import csv_files
-from framing.terms import TermOptions
+from framing.terms import TermOptions, term_counts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="tokens",
         help="count distinctive words by occurrences (default) or by the number of articles "
         "using them, so that one long article cannot dominate an outlet",
+    )
+    report.add_argument(
+        "--background",
+        type=Path,
+        metavar="PATH",
+        help="a reference corpus (any format the loader reads) whose word counts are the prior "
+        "for distinctive words, instead of the story's own counts",
     )
     report.add_argument(
         "--csv",
@@ -122,7 +129,14 @@ def run_report(args: argparse.Namespace) -> int:
                 + "; ".join(unknown),
                 file=sys.stderr,
             )
-    analysis = analyze_corpus(corpus, _resources(args), TermOptions(unit=args.term_counts))
+    options = TermOptions(unit=args.term_counts)
+    background = None
+    if args.background:
+        if options.unit == "articles":
+            raise UsageError("--background counts words, so it needs --term-counts tokens")
+        reference = load_corpus(args.background, require_outlet=False)
+        background = term_counts((prepare_document(a) for a in reference), options.max_n)
+    analysis = analyze_corpus(corpus, _resources(args), options, background)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     names = story_file_names([story.story.id for story in analysis.stories])
     renderer = Renderer()
@@ -178,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"framing: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR
     except KeyboardInterrupt:
         print("framing: interrupted; no file was left half-written", file=sys.stderr)
         return 130

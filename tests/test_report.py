@@ -212,3 +212,37 @@ def test_term_counts_by_articles_marks_single_article_outlets_too_small(tmp_path
     assert by_name["Hallstatt Defence Notes"]["too_small"]  # one article: nothing to count
     assert not by_name["Lodestar Wire"]["too_small"] and by_name["Lodestar Wire"]["top"]
     assert "not enough text to compare words" in (out / "story-s400.html").read_text("utf-8")
+
+
+def test_a_background_corpus_sets_the_prior_of_distinctive_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    default, own = tmp_path / "default", tmp_path / "own"
+    assert main(["report", str(corpus), "-o", str(default), "--json"]) == 0
+    # the story as its own background is exactly the default prior
+    assert main(["report", str(corpus), "-o", str(own), "--json", "--background", str(corpus)]) == 0
+    terms = [
+        [
+            o["terms"]
+            for o in json.loads((d / "analysis.json").read_text("utf-8"))["stories"][0]["outlets"]
+        ]
+        for d in (default, own)
+    ]
+    assert terms[0] == terms[1]
+    assert (
+        main(
+            [
+                "report",
+                str(corpus),
+                "-o",
+                str(tmp_path / "x"),
+                "--background",
+                str(corpus),
+                "--term-counts",
+                "articles",
+            ]
+        )
+        == 2
+    )
+    assert "needs --term-counts tokens" in capsys.readouterr().err
