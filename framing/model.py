@@ -32,6 +32,9 @@ class Article:
     group: str = ""
     source: str = ""
     source_line: int = 1
+    targets: tuple[tuple[int, int, str], ...] = ()
+    """Character spans (start, end, label) of entities a researcher wants the tone toward
+    (``framing annotate``); offsets into ``text`` as loaded."""
 
 
 @dataclass(frozen=True, slots=True)

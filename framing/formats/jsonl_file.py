@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from framing.decoding import open_text
 from framing.errors import InputProblem
@@ -86,6 +87,10 @@ def _read_line(
                 )
             )
     built = build_article(values, file, number, require_outlet=require_outlet, hints=_HINTS)
+    target_key = next((key for key in keys if key.strip().lower() == "targets"), None)
+    if isinstance(built, Article) and target_key is not None:
+        targets = _targets(record[target_key], len(built.text), file, number, problems)
+        built = replace(built, targets=targets)
     if isinstance(built, Article) and not problems:
         yield built
         return
@@ -109,3 +114,48 @@ def _kind(value: object) -> str:
     if isinstance(value, str):
         return "a string"
     return "null"
+
+
+_TARGETS_HINT = (
+    'write "targets": [{"start": 0, "end": 6, "label": "Turkey"}, ...] with character offsets '
+    "into the text as loaded (line endings as \\n, leading and trailing blanks removed)"
+)
+
+
+def _targets(
+    value: object, length: int, file: SourceFile, number: int, problems: list[InputProblem]
+) -> tuple[tuple[int, int, str], ...]:
+    """Read a record's ``targets``: spans of entities whose tone ``framing annotate`` reports."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(
+            file.problem(number, "targets", f"must be a list, not {_kind(value)}", _TARGETS_HINT)
+        )
+        return ()
+    found: list[tuple[int, int, str]] = []
+    for index, item in enumerate(value, start=1):
+        start = item.get("start") if isinstance(item, dict) else None
+        end = item.get("end") if isinstance(item, dict) else None
+        label = item.get("label", "") if isinstance(item, dict) else None
+        valid = (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and not isinstance(start, bool)
+            and not isinstance(end, bool)
+            and isinstance(label, str)
+            and 0 <= start < end <= length
+        )
+        if not valid:
+            problems.append(
+                file.problem(
+                    number,
+                    "targets",
+                    f"target {index} is not a span inside the text (0 <= start < end <= {length})",
+                    _TARGETS_HINT,
+                )
+            )
+            continue
+        assert isinstance(start, int) and isinstance(end, int) and isinstance(label, str)
+        found.append((start, end, label))
+    return tuple(found)
