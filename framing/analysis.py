@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from framing.comparisons import (
+    MIN_CUE_SENTENCES,
+    MIN_SENTENCES,
     StoryStatistics,
     adjust,
     article_units,
@@ -19,11 +21,13 @@ from framing.comparisons import (
 )
 from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
+from framing.intervals import CONFIDENCE, REPLICATES
 from framing.lexicon import Lexicon, load_built_in_lexicons
 from framing.lexicon_files import merge_lexicons
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
 from framing.matching import CompiledLexicons
 from framing.model import Article, Corpus, Document, Evidence, Story
+from framing.significance import ALPHA, PERMUTATIONS
 from framing.stories import group_stories
 from framing.terms import TermOptions, TermsResult, distinctive_terms
 from framing.text import prepare
@@ -127,6 +131,8 @@ class CorpusAnalysis:
     lexicons: tuple[Lexicon, ...]
     skipped: tuple[str, ...]
     n_articles: int
+    settings: tuple[tuple[str, str], ...] = ()
+    """The options the numbers depend on, for the report's provenance (name, value)."""
 
 
 def prepare_document(article: Article) -> Document:
@@ -253,7 +259,27 @@ def analyze_corpus(
         for story in group_stories(documents)
     ]
     return CorpusAnalysis(
-        tuple(finish_stories(stories)), resources.lexicons, corpus.skipped, len(corpus)
+        tuple(finish_stories(stories)),
+        resources.lexicons,
+        corpus.skipped,
+        len(corpus),
+        settings(options, background is not None),
+    )
+
+
+def settings(options: TermOptions, background: bool) -> tuple[tuple[str, str], ...]:
+    """Name every option a number depends on, so a report says how it was made."""
+    return (
+        ("distinctive words counted by", options.unit),
+        ("longest phrase", f"{options.max_n} words"),
+        ("least count for a listed word", str(options.min_count)),
+        ("prior for distinctive words", "background corpus" if background else "the story"),
+        ("confidence level of intervals", f"{100 * CONFIDENCE:.0f}%"),
+        ("bootstrap replicates", f"{REPLICATES:,}"),
+        ("permutations (articles as units)", f"{PERMUTATIONS:,}"),
+        ("false discovery rate (Benjamini-Hochberg)", f"q < {ALPHA}"),
+        ("least sentences to compare", str(MIN_SENTENCES)),
+        ("least sentences with a cue to test", str(MIN_CUE_SENTENCES)),
     )
 
 

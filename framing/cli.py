@@ -144,7 +144,7 @@ def run_report(args: argparse.Namespace) -> int:
         out_dir / "index.html": renderer.index(build_index_page(analysis, names))
     }
     for story in analysis.stories:
-        page = build_story_page(story, names[story.story.id])
+        page = build_story_page(story, names[story.story.id], analysis.settings)
         files[out_dir / page.file_name] = renderer.story(page)
     if args.json:
         files[out_dir / "analysis.json"] = analysis_json(analysis)

@@ -136,6 +136,7 @@ class StoryPage:
     findings: tuple[FindingView, ...]
     findings_text: str
     lexicons: tuple[LexiconInfo, ...]
+    provenance: tuple[tuple[str, str], ...]
     tool_version: str
 
 
@@ -209,7 +210,9 @@ def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> In
     )
 
 
-def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
+def build_story_page(
+    story: StoryAnalysis, file_name: str, settings: Sequence[tuple[str, str]] = ()
+) -> StoryPage:
     story_frames = story.lexicon(STORY_FRAMES)
     lexicon = story_frames.lexicon
     labels = {c.id: c.label for c in lexicon.categories}
@@ -297,6 +300,7 @@ def build_story_page(story: StoryAnalysis, file_name: str) -> StoryPage:
         findings=_findings(story, anchors),
         findings_text=_findings_text(story),
         lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
+        provenance=_provenance(story, settings),
         tool_version=__version__,
     )
 
@@ -338,6 +342,28 @@ def _findings_text(story: StoryAnalysis) -> str:
 def _tone_interval(story: StoryAnalysis, outlet: str) -> str:
     tone = next(t for t in story.statistics.tone if t.holder == outlet)
     return f"95% CI {tone.low:+.2f} to {tone.high:+.2f}"
+
+
+def _provenance(
+    story: StoryAnalysis, settings: Sequence[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """How this page was made: tool and lexicon versions, options, and a fingerprint of the
+    input, so two reports can be told apart or shown to come from the same articles."""
+    digest = hashlib.sha256()
+    for analysis in story.articles:
+        article = analysis.document.article
+        for value in (article.id, article.outlet, article.title, article.date or "", article.url):
+            digest.update(value.encode("utf-8") + b"\x1f")
+        digest.update(article.text.encode("utf-8") + b"\x1e")
+    lexicons = "; ".join(f"{item.lexicon.name} {item.lexicon.version}" for item in story.lexicons)
+    return (
+        ("tool", f"framing {__version__}"),
+        ("lexicons", lexicons),
+        ("tone", "VADER word list from the vaderSentiment package"),
+        *settings,
+        ("articles", str(len(story.articles))),
+        ("input fingerprint (SHA-256 of the articles)", digest.hexdigest()),
+    )
 
 
 def _anchors(keys: Sequence[str], prefix: str) -> dict[str, str]:
