@@ -19,6 +19,7 @@ from framing.analysis import (
     CorpusAnalysis,
     StoryAnalysis,
 )
+from framing.classroom import discussion_questions
 from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
@@ -137,6 +138,7 @@ class StoryPage:
     findings_text: str
     lexicons: tuple[LexiconInfo, ...]
     provenance: tuple[tuple[str, str], ...]
+    questions: tuple[str, ...]
     tool_version: str
 
 
@@ -301,6 +303,7 @@ def build_story_page(
         findings_text=_findings_text(story),
         lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
         provenance=_provenance(story, settings),
+        questions=discussion_questions(story),
         tool_version=__version__,
     )
 
