@@ -1,8 +1,9 @@
-"""Render page data with Jinja: one environment, autoescape on, CSS inlined under a strict CSP.
+"""Render page data with Jinja: one environment, autoescape on, CSS and JS inlined under a CSP.
 
-The stylesheet is inlined so each page is one self-contained file; the Content-Security-Policy
-allows exactly that stylesheet (by its SHA-256 hash) and nothing else: no scripts, no external
-loads, so a hostile article cannot make a report run code or contact a server.
+The stylesheet and the one small script are inlined so each page is one self-contained file;
+the Content-Security-Policy allows exactly those two (by their SHA-256 hashes) and nothing else:
+no other script, no external loads, so a hostile article cannot make a report run code or
+contact a server.
 """
 
 from __future__ import annotations
@@ -40,21 +41,30 @@ class Renderer:
         return (resources.files("framing") / "static" / "report.css").read_text(encoding="utf-8")
 
     @cached_property
+    def script(self) -> str:
+        return (resources.files("framing") / "static" / "report.js").read_text(encoding="utf-8")
+
+    @cached_property
     def style_hash(self) -> str:
-        digest = hashlib.sha256(self.css.encode("utf-8")).digest()
-        return "sha256-" + base64.b64encode(digest).decode("ascii")
+        return _csp_hash(self.css)
+
+    @cached_property
+    def script_hash(self) -> str:
+        return _csp_hash(self.script)
 
     def _render(self, template: str, page: IndexPage | StoryPage) -> str:
         # The stylesheet is the package's own file, never data: it is the one value passed
         # through unescaped, because escaping would turn its quotes and ">" into entities that
         # a <style> element does not decode (and break the CSP hash). A "</style" in it would
         # end the element early, so refuse that outright.
-        if "</" in self.css:
-            raise ValueError("report.css must not contain '</'")
+        if "</" in self.css or "</" in self.script:
+            raise ValueError("report.css and report.js must not contain '</'")
         return self.environment.get_template(template).render(
             page=page,
             css=Markup(self.css),
+            script=Markup(self.script),
             style_hash=self.style_hash,
+            script_hash=self.script_hash,
             tool_version=__version__,
         )
 
@@ -63,3 +73,9 @@ class Renderer:
 
     def story(self, page: StoryPage) -> str:
         return self._render("story.html", page)
+
+
+def _csp_hash(source: str) -> str:
+    """The CSP source expression allowing exactly this inline text."""
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")

@@ -45,6 +45,7 @@ class ArticleView:
     title: str
     date: str
     url: str
+    url_is_link: bool
     n_words: int
     n_sentences: int
     paragraphs: tuple[tuple[Segment, ...], ...]
@@ -347,6 +348,15 @@ def _tone_interval(story: StoryAnalysis, outlet: str) -> str:
     return f"95% CI {tone.low:+.2f} to {tone.high:+.2f}"
 
 
+def _is_web_link(url: str) -> bool:
+    """Only plain web addresses become links: ``javascript:``, ``data:`` or ``file:`` URLs in
+    an article's metadata stay text, so a click can never run code or open a local file."""
+    lowered = url.strip().lower()
+    return lowered.startswith(("http://", "https://")) and not any(
+        ch.isspace() or ch in "\"'<>`" for ch in url.strip()
+    )
+
+
 def _provenance(
     story: StoryAnalysis, settings: Sequence[tuple[str, str]]
 ) -> tuple[tuple[str, str], ...]:
@@ -469,6 +479,7 @@ def _article_view(
         title=article.title or "(untitled)",
         date=article.date or "",
         url=article.url,
+        url_is_link=_is_web_link(article.url),
         n_words=analysis.document.prepared.n_tokens,
         n_sentences=analysis.document.prepared.n_sentences,
         paragraphs=paragraphs,

@@ -21,6 +21,7 @@ class PageParser(HTMLParser):
         self.elements: list[Element] = []
         self.text_parts: list[str] = []
         self.raw_style_or_script: list[str] = []
+        self.raw: dict[str, list[str]] = {"style": [], "script": []}
         self._in: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -36,6 +37,7 @@ class PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in:
             self.raw_style_or_script.append(data)
+            self.raw[self._in].append(data)
         else:
             self.text_parts.append(data)
 

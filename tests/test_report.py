@@ -46,14 +46,26 @@ def hostile_corpus(tmp_path: Path) -> Path:
     return path
 
 
+PACKAGE_SCRIPT = (
+    Path(__file__).resolve().parent.parent / "framing" / "static" / "report.js"
+).read_text(encoding="utf-8")
+
+
 def assert_inert(page: PageParser) -> None:
-    assert not page.find("script"), "a <script> element reached the page"
+    scripts = page.find("script")
+    assert len(scripts) <= 1, "only framing's own script may be on the page"
+    assert "".join(page.raw["script"]) in ("", PACKAGE_SCRIPT), "a foreign script reached the page"
+    assert all(not s.attrs for s in scripts), "the script loads nothing (no src)"
     assert not page.find("img"), "an <img> element reached the page"
     for element in page.elements:
         for name, value in element.attrs.items():
             assert not name.startswith("on"), f"event handler {name} on <{element.tag}>"
-            if name in ("href", "src", "action", "formaction"):
-                assert re.fullmatch(r"#[\w-]+|[\w.-]+\.html", value), f"{name}={value!r}"
+            if name in ("src", "action", "formaction"):
+                raise AssertionError(f"{name}={value!r} on <{element.tag}>")
+            if name == "href" and not re.fullmatch(r"#[\w-]+|[\w.-]+\.html", value):
+                # only web links to the article itself, opened without referrer or opener
+                assert re.match(r"https?://", value), f"href={value!r}"
+                assert element.attrs.get("rel") == "noopener noreferrer", value
 
 
 def test_hostile_fields_come_out_as_inert_text(tmp_path: Path) -> None:
@@ -90,13 +102,18 @@ def test_pages_are_self_contained_with_a_strict_policy(tmp_path: Path) -> None:
         policy = [e for e in page.find("meta") if e.attrs.get("http-equiv")]
         assert policy and "default-src 'none'" in policy[0].attrs["content"]
         assert not page.find("link"), "no external stylesheets"
-        assert page.find("style") and page.raw_style_or_script
-        style = "".join(page.raw_style_or_script)
+        assert page.find("style") and page.raw["style"]
+        style = "".join(page.raw["style"])
         assert "http://" not in style and "&gt;" not in style and "&#34;" not in style
         digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
         assert f"style-src 'sha256-{digest}'" in policy[0].attrs["content"], (
             "CSP must allow the inlined CSS"
         )
+        script = "".join(page.raw["script"])
+        assert script == PACKAGE_SCRIPT
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in policy[0].attrs["content"]
+        assert "'unsafe-inline'" not in policy[0].attrs["content"]
         assert str(tmp_path) not in html, "no absolute paths in a report"
 
 
@@ -271,3 +288,17 @@ def test_provenance_names_versions_options_and_a_fingerprint_of_the_input(
     assert main(["report", str(corpus), "-o", str(out)]) == 0
     changed = (out / "story-s400.html").read_text(encoding="utf-8")
     assert fingerprint.group(1) not in changed
+
+
+def test_everything_reads_without_javascript(s400_report: Path) -> None:
+    """The content is in the HTML, not made by the script: every section is there, the layer
+    switches are plain checkboxes styled by CSS, and only the shortcut help (which needs the
+    script) starts hidden."""
+    html = (s400_report / "story-s400.html").read_text(encoding="utf-8")
+    page = parse(html)
+    for section in ("findings", "frames", "tone", "measures", "words", "articles", "provenance"):
+        assert [e for e in page.elements if e.attrs.get("id") == section], section
+    boxes = [e for e in page.find("input") if e.attrs.get("type") == "checkbox"]
+    assert len(boxes) >= 6
+    hidden = {e.attrs.get("id") for e in page.elements if "hidden" in e.attrs}
+    assert hidden == {"shortcuts", "shortcuts-button"}
