@@ -114,6 +114,12 @@ class StoryAnalysis:
     def lexicon(self, name: str) -> StoryLexicon:
         return next(item for item in self.lexicons if item.lexicon.name == name)
 
+    def _repr_html_(self) -> str:
+        """A compact report of this story in a notebook (findings and frames)."""
+        from framing.notebook import story_html
+
+        return story_html(self)
+
     @property
     def frames(self) -> tuple[OutletFrames, ...]:
         """The story-frame comparison (empty when that lexicon is not loaded)."""
@@ -133,6 +139,12 @@ class CorpusAnalysis:
     n_articles: int
     settings: tuple[tuple[str, str], ...] = ()
     """The options the numbers depend on, for the report's provenance (name, value)."""
+
+    def _repr_html_(self) -> str:
+        """Every story, compact, in a notebook."""
+        from framing.notebook import corpus_html
+
+        return corpus_html(self)
 
 
 def prepare_document(article: Article) -> Document:

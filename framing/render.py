@@ -74,6 +74,11 @@ class Renderer:
     def story(self, page: StoryPage) -> str:
         return self._render("story.html", page)
 
+    def fragment(self, template: str, page: StoryPage) -> str:
+        """A piece of a page for embedding (a notebook cell): same data, same escaping; its
+        styles are inline attributes on a few elements, so it does not restyle the host."""
+        return self.environment.get_template(template).render(page=page, tool_version=__version__)
+
 
 def _csp_hash(source: str) -> str:
     """The CSP source expression allowing exactly this inline text."""
