@@ -52,7 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="output folder (default: reports/<name of PATH>)",
     )
     report.add_argument(
-        "--json", action="store_true", help="also write DIR/analysis.json (versioned)"
+        "--format",
+        default="html",
+        metavar="LIST",
+        help="what to write, comma-separated: html (the pages), json (analysis.json), csv "
+        "(one table per section); default html",
+    )
+    report.add_argument(
+        "--json", action="store_true", help="also write DIR/analysis.json (as --format html,json)"
     )
     report.add_argument(
         "--outlets",
@@ -119,7 +126,22 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
+FORMATS = ("html", "json", "csv")
+
+
+def _formats(args: argparse.Namespace) -> set[str]:
+    """The outputs asked for: ``--format`` plus the ``--json``/``--csv`` shorthands."""
+    asked = {part.strip().lower() for part in args.format.split(",") if part.strip()}
+    unknown = sorted(asked - set(FORMATS))
+    if unknown or not asked:
+        raise UsageError(
+            f"--format {args.format!r}: use a comma-separated list of {', '.join(FORMATS)}"
+        )
+    return asked | {name for name in ("json", "csv") if getattr(args, name)}
+
+
 def run_report(args: argparse.Namespace) -> int:
+    formats = _formats(args)
     corpus = load_corpus(args.path)
     if args.outlets:
         corpus, unknown = apply_outlet_groups(corpus, read_outlet_groups(args.outlets))
@@ -138,23 +160,28 @@ def run_report(args: argparse.Namespace) -> int:
         background = term_counts((prepare_document(a) for a in reference), options.max_n)
     analysis = analyze_corpus(corpus, _resources(args), options, background)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
-    names = story_file_names([story.story.id for story in analysis.stories])
-    renderer = Renderer()
-    files: dict[Path, str] = {
-        out_dir / "index.html": renderer.index(build_index_page(analysis, names))
-    }
-    for story in analysis.stories:
-        page = build_story_page(story, names[story.story.id], analysis.settings)
-        files[out_dir / page.file_name] = renderer.story(page)
-    if args.json:
+    files: dict[Path, str] = {}
+    if "html" in formats:
+        names = story_file_names([story.story.id for story in analysis.stories])
+        renderer = Renderer()
+        files[out_dir / "index.html"] = renderer.index(build_index_page(analysis, names))
+        for story in analysis.stories:
+            page = build_story_page(story, names[story.story.id], analysis.settings)
+            files[out_dir / page.file_name] = renderer.story(page)
+    if "json" in formats:
         files[out_dir / "analysis.json"] = analysis_json(analysis)
-    if args.csv:
+    if "csv" in formats:
         for name, text in csv_files(analysis).items():
             files[out_dir / name] = text
     write_all(files, force=args.force)
     print(
         f"framing: {len(corpus)} articles, {len(analysis.stories)} "
-        f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote {out_dir / 'index.html'}"
+        f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote "
+        + (
+            str(out_dir / "index.html")
+            if "html" in formats
+            else f"{len(files)} file(s) to {out_dir}"
+        )
     )
     if corpus.skipped:
         print(f"framing: passed over {len(corpus.skipped)} file(s): {'; '.join(corpus.skipped)}")

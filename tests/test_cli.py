@@ -130,3 +130,22 @@ def test_annotate_writes_nothing_when_any_record_is_bad(
     assert main(["annotate", str(source), "-o", str(out)]) == 1
     assert "in.jsonl:2" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [source], "no output and no temporary file left behind"
+
+
+def test_format_chooses_the_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    out = tmp_path / "data"
+    assert main(["report", str(corpus), "-o", str(out), "--format", "json,csv"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "analysis.json",
+        "comparisons.csv",
+        "findings.csv",
+        "measures.csv",
+        "terms.csv",
+        "tone.csv",
+    ]
+    assert f"wrote 6 file(s) to {out}" in capsys.readouterr().out
+    assert main(["report", str(corpus), "-o", str(tmp_path / "x"), "--format", "pdf"]) == 2
+    assert (
+        "--format 'pdf': use a comma-separated list of html, json, csv" in capsys.readouterr().err
+    )
