@@ -19,6 +19,7 @@ from framing.comparisons import (
     compare_story,
     metrics_for,
 )
+from framing.coverage import CoverageResult, FactCoverage, align_coverage, check_facts
 from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
 from framing.intervals import CONFIDENCE, REPLICATES
@@ -106,6 +107,8 @@ class StoryAnalysis:
     tone: tuple[OutletTone, ...]
     terms: TermsResult
     statistics: StoryStatistics
+    coverage: CoverageResult
+    facts: FactCoverage | None = None
     findings: tuple[Finding, ...] = ()
 
     def articles_of(self, outlet: str) -> tuple[ArticleAnalysis, ...]:
@@ -183,9 +186,11 @@ def analyze_story(
     resources: Resources,
     term_options: TermOptions,
     background: Mapping[str, int] | None = None,
+    facts: Mapping[str, str] | None = None,
 ) -> StoryAnalysis:
     """Compare a story's outlets, from its articles' own analyses (``background``: term counts
-    of a reference corpus, the prior for distinctive words instead of the story's own)."""
+    of a reference corpus, the prior for distinctive words instead of the story's own;
+    ``facts``: a checklist of claims to look for in every outlet)."""
     articles = tuple(article_analyses)
     outlets: list[OutletSummary] = []
     tones: list[OutletTone] = []
@@ -253,6 +258,8 @@ def analyze_story(
         tuple(tones),
         distinctive_terms(story, term_options, background),
         compare_story(story.id, units, metrics),
+        align_coverage(story),
+        check_facts(facts, story) if facts else None,
     )
 
 
@@ -261,13 +268,16 @@ def analyze_corpus(
     resources: Resources,
     term_options: TermOptions | None = None,
     background: Mapping[str, int] | None = None,
+    facts: Mapping[str, str] | None = None,
 ) -> CorpusAnalysis:
     """Prepare, group and analyze a whole corpus."""
     options = term_options or TermOptions()
     documents = [prepare_document(article) for article in corpus]
     by_id = {a.document.id: a for a in analyze_documents(documents, resources)}
     stories = [
-        analyze_story(story, (by_id[d.id] for d in story.documents), resources, options, background)
+        analyze_story(
+            story, (by_id[d.id] for d in story.documents), resources, options, background, facts
+        )
         for story in group_stories(documents)
     ]
     return CorpusAnalysis(

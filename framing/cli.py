@@ -17,6 +17,7 @@ from framing.analysis import Resources, analyze_corpus, load_resources, prepare_
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
 from framing.export import analysis_json
+from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
 from framing.lexicon_files import read_lexicon_file
@@ -81,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a reference corpus (any format the loader reads) whose word counts are the prior "
         "for distinctive words, instead of the story's own counts",
+    )
+    report.add_argument(
+        "--facts",
+        type=Path,
+        metavar="FILE",
+        help="a checklist of facts (one per line, optionally 'id<TAB>fact'): the report says "
+        "which outlets report each",
     )
     report.add_argument(
         "--csv",
@@ -158,7 +166,8 @@ def run_report(args: argparse.Namespace) -> int:
             raise UsageError("--background counts words, so it needs --term-counts tokens")
         reference = load_corpus(args.background, require_outlet=False)
         background = term_counts((prepare_document(a) for a in reference), options.max_n)
-    analysis = analyze_corpus(corpus, _resources(args), options, background)
+    facts = read_facts(args.facts) if args.facts else None
+    analysis = analyze_corpus(corpus, _resources(args), options, background, facts)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     files: dict[Path, str] = {}
     if "html" in formats:

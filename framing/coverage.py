@@ -235,6 +235,8 @@ class FactCoverage:
     outlets: tuple[str, ...]
     matches: tuple[FactMatch, ...]
     threshold: float = FACT_THRESHOLD
+    texts: tuple[str, ...] = ()
+    """The facts as written, in the order of ``facts`` (their ids)."""
 
     def get(self, fact_id: str, outlet: str) -> FactMatch:
         for match in self.matches:
@@ -614,4 +616,6 @@ def check_facts(
             matches.append(
                 FactMatch(fact_id, outlet, value >= threshold, round(value, 6), evidence)
             )
-    return FactCoverage(fact_ids, outlets, tuple(matches), threshold)
+    return FactCoverage(
+        fact_ids, outlets, tuple(matches), threshold, tuple(facts[f] for f in fact_ids)
+    )

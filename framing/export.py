@@ -15,12 +15,12 @@ from framing.frames import OutletFrames
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
-from framing.tables import statistics_record
+from framing.tables import coverage_record, statistics_record
 from framing.terms import TermScore
 from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def evidence_record(item: Evidence) -> dict[str, Any]:
@@ -235,6 +235,7 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
         "outlets": outlets,
         "groups": groups,
         "statistics": statistics_record(story),
+        "coverage": coverage_record(story),
         "articles": articles,
     }
 

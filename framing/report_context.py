@@ -24,6 +24,7 @@ from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
 from framing.model import Evidence
+from framing.report_coverage import CoverageView, coverage_view
 from framing.report_measures import MeasureTable, measure_table
 from framing.report_words import TermRow, term_rows
 from framing.tone import OutletTone, classify
@@ -140,6 +141,7 @@ class StoryPage:
     lexicons: tuple[LexiconInfo, ...]
     provenance: tuple[tuple[str, str], ...]
     questions: tuple[str, ...]
+    coverage: CoverageView
     tool_version: str
 
 
@@ -305,6 +307,7 @@ def build_story_page(
         lexicons=tuple(_lexicon_info(item.lexicon) for item in story.lexicons),
         provenance=_provenance(story, settings),
         questions=discussion_questions(story),
+        coverage=coverage_view(story, anchors),
         tool_version=__version__,
     )
 
@@ -452,6 +455,9 @@ def _tone_text(tone: OutletTone) -> str:
 
 def _evidence_by_article(story: StoryAnalysis) -> dict[str, list[Evidence]]:
     grouped: dict[str, list[Evidence]] = {a.document.id: list(a.evidence) for a in story.articles}
+    for item in story.coverage.evidence:
+        if item.label == "unique":
+            grouped.setdefault(item.article_id, []).append(item)
     for item in story.terms.evidence:
         grouped.setdefault(item.article_id, []).append(item)
     return grouped
@@ -521,6 +527,9 @@ def _segment(
         elif item.layer == LOADED:
             classes.append("loaded")
             notes.append(f"loaded language: {label} (weight {item.weight:g})")
+        elif item.layer == "claim":
+            classes.append("unique-claim")
+            notes.append("no other outlet reports this (no sentence matched)")
         elif item.layer == STANCE:
             classes.append(_STANCE_CLASSES.get(item.label, "stance"))
             negated = " (negated)" if item.negated else ""

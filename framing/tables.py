@@ -160,6 +160,79 @@ def term_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
     return rows
 
 
+def claim_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Every sentence of every claim (sentences matched across outlets), with its place."""
+    coverage = story.coverage
+    return [
+        {
+            "story": story.story.id,
+            "claim": claim.id,
+            "outlets_reporting": len(claim.outlets),
+            "unique": claim.unique,
+            "outlet": sentence.outlet,
+            "article": sentence.article_id,
+            "sentence_index": sentence.index,
+            "position": sentence.position,
+            "start": sentence.start,
+            "end": sentence.end,
+            "similarity": _r(sentence.similarity),
+            "representative": sentence == claim.representative,
+        }
+        for claim in coverage.claims
+        for sentence in claim.sentences
+    ]
+
+
+def omission_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """Claims most outlets report and one leaves out."""
+    claims = {claim.id: claim for claim in story.coverage.claims}
+    return [
+        {
+            "story": story.story.id,
+            "claim": o.claim_id,
+            "outlet": o.outlet,
+            "outlets_reporting": len(claims[o.claim_id].outlets),
+            "outlets": len(story.coverage.outlets),
+            "representative": claims[o.claim_id].representative.text,
+        }
+        for o in story.coverage.omitted
+    ]
+
+
+def fact_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
+    """The facts checklist (``--facts``): each fact against each outlet, with the best match."""
+    if story.facts is None:
+        return []
+    texts = dict(zip(story.facts.facts, story.facts.texts, strict=True))
+    return [
+        {
+            "story": story.story.id,
+            "fact": m.fact_id,
+            "text": texts[m.fact_id],
+            "outlet": m.outlet,
+            "included": m.included,
+            "similarity": _r(m.similarity),
+            "article": m.evidence.article_id if m.evidence else "",
+            "start": m.evidence.start if m.evidence else None,
+            "end": m.evidence.end if m.evidence else None,
+        }
+        for m in story.facts.matches
+    ]
+
+
+def coverage_record(story: StoryAnalysis) -> dict[str, Any]:
+    """The coverage block of a story in ``analysis.json``."""
+    coverage = story.coverage
+    return {
+        "match_threshold": coverage.match_threshold,
+        "high_threshold": coverage.high_threshold,
+        "outlets": list(coverage.outlets),
+        "claims": claim_rows(story),
+        "omitted": omission_rows(story),
+        "facts": fact_rows(story),
+    }
+
+
 def method_record() -> dict[str, Any]:
     """How the intervals and tests were made, carried by every export."""
     return {
@@ -193,6 +266,9 @@ CSV_TABLES = {
     "comparisons.csv": comparison_rows,
     "findings.csv": finding_rows,
     "terms.csv": term_rows,
+    "claims.csv": claim_rows,
+    "omitted.csv": omission_rows,
+    "facts.csv": fact_rows,
 }
 """The CSV files ``framing report --csv`` writes, one row per estimate, test or finding."""
 

@@ -138,13 +138,16 @@ def test_format_chooses_the_outputs(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["report", str(corpus), "-o", str(out), "--format", "json,csv"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
         "analysis.json",
+        "claims.csv",
         "comparisons.csv",
+        "facts.csv",
         "findings.csv",
         "measures.csv",
+        "omitted.csv",
         "terms.csv",
         "tone.csv",
     ]
-    assert f"wrote 6 file(s) to {out}" in capsys.readouterr().out
+    assert f"wrote 9 file(s) to {out}" in capsys.readouterr().out
     assert main(["report", str(corpus), "-o", str(tmp_path / "x"), "--format", "pdf"]) == 2
     assert (
         "--format 'pdf': use a comma-separated list of html, json, csv" in capsys.readouterr().err

@@ -302,3 +302,45 @@ def test_everything_reads_without_javascript(s400_report: Path) -> None:
     assert len(boxes) >= 6
     hidden = {e.attrs.get("id") for e in page.elements if "hidden" in e.attrs}
     assert hidden == {"shortcuts", "shortcuts-button"}
+
+
+def test_coverage_shows_shared_claims_omissions_and_a_facts_checklist(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    key = json.loads((corpus / "answer_key.json").read_text(encoding="utf-8"))
+    facts = tmp_path / "facts.txt"
+    facts.write_text(
+        "# the answer key's facts\n" + "".join(f"{k}\t{v}\n" for k, v in key["facts"].items()),
+        encoding="utf-8",
+    )
+    out = tmp_path / "report"
+    assert (
+        main(
+            [
+                "report",
+                str(corpus),
+                "-o",
+                str(out),
+                "--format",
+                "html,json,csv",
+                "--facts",
+                str(facts),
+            ]
+        )
+        == 0
+    )
+    story = json.loads((out / "analysis.json").read_text(encoding="utf-8"))["stories"][0]
+    coverage = story["coverage"]
+    shared = {row["claim"] for row in coverage["claims"] if not row["unique"]}
+    assert len(shared) >= 10
+    assert len(coverage["facts"]) == len(key["facts"]) * len(key["outlets"])
+    with (out / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(coverage["claims"])
+    page = (out / "story-s400.html").read_text(encoding="utf-8")
+    section = page[page.index('<section id="coverage">') : page.index('<section id="articles">')]
+    assert "Facts checklist" in section and "not found" in section and "reported" in section
+    assert "What only one outlet reports" in section
+    assert page.count('class="unique-claim"') > 10
+    missing = tmp_path / "missing.txt"
+    missing.write_text("a\tone\na\ttwo\n", encoding="utf-8")
+    assert main(["report", str(corpus), "-o", str(tmp_path / "x"), "--facts", str(missing)]) == 1

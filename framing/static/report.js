@@ -15,8 +15,13 @@
     button.hidden = false;
     button.addEventListener("click", function () { toggleHelp(); });
   }
-  var layers = ["layer-frame", "layer-tone", "layer-term", "layer-loaded", "layer-stance", "layer-cue"];
-  var sections = { f: "findings", m: "measures", w: "words", a: "articles", h: "how-to-read" };
+  var layers = [
+    "layer-frame", "layer-tone", "layer-term", "layer-loaded", "layer-stance", "layer-cue",
+    "layer-unique"
+  ];
+  var sections = {
+    f: "findings", m: "measures", w: "words", c: "coverage", a: "articles", h: "how-to-read"
+  };
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     var target = event.target;
@@ -26,7 +31,7 @@
     var key = event.key;
     if (key === "?") { toggleHelp(); event.preventDefault(); return; }
     if (key === "Escape") { toggleHelp(false); return; }
-    var index = "123456".indexOf(key);
+    var index = "1234567".indexOf(key);
     if (index >= 0 && key !== "") {
       var box = document.getElementById(layers[index]);
       if (box) { box.checked = !box.checked; event.preventDefault(); }
