@@ -278,7 +278,7 @@ def analyze_corpus(
         analyze_story(
             story, (by_id[d.id] for d in story.documents), resources, options, background, facts
         )
-        for story in group_stories(documents)
+        for story in group_stories(documents, automatic=True)
     ]
     return CorpusAnalysis(
         tuple(finish_stories(stories)),

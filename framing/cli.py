@@ -26,6 +26,7 @@ from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
 from framing.output import write_all
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
+from framing.stories_cli import add_stories_command, run_stories
 from framing.tables import csv_files
 from framing.terms import TermOptions, term_counts
 
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lexicon_option(annotate)
     _add_common(annotate)
     add_lexicon_commands(commands)
+    add_stories_command(commands)
     return parser
 
 
@@ -213,7 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
-    handlers = {"report": run_report, "annotate": run_annotate, "lexicon": run_lexicon}
+    handlers = {
+        "report": run_report,
+        "annotate": run_annotate,
+        "lexicon": run_lexicon,
+        "stories": run_stories,
+    }
     handler = handlers[args.command]
     try:
         return handler(args)

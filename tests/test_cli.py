@@ -24,7 +24,7 @@ def test_report_writes_index_and_story_page(
     assert main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "index.html",
-        "story-story.html",
+        "story-auto-1.html",
     ]
     assert "1 articles" in capsys.readouterr().out
 
