@@ -24,6 +24,7 @@ from framing.frames import OutletFrames
 from framing.highlight import cut, paragraph_spans
 from framing.lexicon import Lexicon
 from framing.model import Evidence
+from framing.report_charts import Chart, forest_chart
 from framing.report_coverage import CoverageView, coverage_view
 from framing.report_measures import MeasureTable, measure_table
 from framing.report_words import TermRow, term_rows
@@ -142,6 +143,8 @@ class StoryPage:
     provenance: tuple[tuple[str, str], ...]
     questions: tuple[str, ...]
     coverage: CoverageView
+    frame_charts: tuple[Chart, ...]
+    tone_chart: Chart
     tool_version: str
 
 
@@ -308,6 +311,23 @@ def build_story_page(
         provenance=_provenance(story, settings),
         questions=discussion_questions(story),
         coverage=coverage_view(story, anchors),
+        frame_charts=tuple(
+            forest_chart(
+                f"chart-frame-{index + 1}",
+                f"{category.label}: share of sentences with a cue, 95% interval",
+                f"{STORY_FRAMES}/{category.id}",
+                story.story.outlets,
+                story.statistics,
+            )
+            for index, category in enumerate(lexicon.categories)
+        ),
+        tone_chart=forest_chart(
+            "chart-tone",
+            "Negative tone: share of sentences, 95% interval",
+            "tone/negative",
+            story.story.outlets,
+            story.statistics,
+        ),
         tool_version=__version__,
     )
 

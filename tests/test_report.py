@@ -344,3 +344,18 @@ def test_coverage_shows_shared_claims_omissions_and_a_facts_checklist(tmp_path: 
     missing = tmp_path / "missing.txt"
     missing.write_text("a\tone\na\ttwo\n", encoding="utf-8")
     assert main(["report", str(corpus), "-o", str(tmp_path / "x"), "--facts", str(missing)]) == 1
+
+
+def test_charts_are_inline_svg_with_words_for_every_mark(s400_report: Path) -> None:
+    page = parse((s400_report / "story-s400.html").read_text(encoding="utf-8"))
+    charts = page.find("svg")
+    assert len(charts) >= 7  # one per story frame, and tone
+    for chart in charts:
+        assert chart.attrs.get("role") == "img" and chart.attrs.get("aria-labelledby")
+    titles = [
+        e for e in page.elements if e.tag == "title" and e.attrs.get("id", "").startswith("chart-")
+    ]
+    descriptions = [e for e in page.elements if e.tag == "desc"]
+    assert len(titles) == len(descriptions) == len(charts)
+    text = page.text
+    assert "Lodestar Wire 23% (13 to 33), more than the rest" in text  # the ▲ said in words
