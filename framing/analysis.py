@@ -28,6 +28,7 @@ from framing.lexicon_files import merge_lexicons
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
 from framing.matching import CompiledLexicons
 from framing.model import Article, Corpus, Document, Evidence, Story
+from framing.quotes import OutletSources, Quote, find_quotes, quote_evidence, summarize_sources
 from framing.significance import ALPHA, PERMUTATIONS
 from framing.stories import group_stories
 from framing.terms import TermOptions, TermsResult, distinctive_terms
@@ -62,12 +63,16 @@ class ArticleAnalysis:
     document: Document
     lexicons: tuple[ArticleLexiconScores, ...]
     tone: ArticleTone
+    quotes: tuple[Quote, ...] = ()
 
     @property
     def evidence(self) -> tuple[Evidence, ...]:
         found: list[Evidence] = []
         for scores in self.lexicons:
             found.extend(scores.evidence)
+        text = self.document.article.text
+        for quote in self.quotes:
+            found.extend(quote_evidence(quote, text))
         return (*found, *self.tone.evidence)
 
     def scores_of(self, lexicon: str) -> ArticleLexiconScores:
@@ -108,6 +113,7 @@ class StoryAnalysis:
     terms: TermsResult
     statistics: StoryStatistics
     coverage: CoverageResult
+    sources: tuple[OutletSources, ...]
     facts: FactCoverage | None = None
     findings: tuple[Finding, ...] = ()
 
@@ -170,6 +176,7 @@ def analyze_documents(documents: Sequence[Document], resources: Resources) -> li
                     document,
                     score_lexicons(document, own, compiled),
                     score_tone(document, resources.vader),
+                    find_quotes(document),
                 )
             )
     return results
@@ -243,9 +250,10 @@ def analyze_story(
             a.document.id,
             a.document.article.outlet,
             a.document.article.group,
-            a.document.prepared.token_sentence,
+            a.document.prepared,
             a.lexicons,
             a.tone,
+            a.quotes,
             metrics,
         )
         for a in articles
@@ -259,6 +267,15 @@ def analyze_story(
         distinctive_terms(story, term_options, background),
         compare_story(story.id, units, metrics),
         align_coverage(story),
+        tuple(
+            summarize_sources(
+                outlet,
+                [q for a in own for q in a.quotes],
+                len(own),
+                {a.document.id: a.document.article.text for a in own},
+            )
+            for outlet, own in by_outlet.items()
+        ),
         check_facts(facts, story) if facts else None,
     )
 

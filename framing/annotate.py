@@ -7,8 +7,11 @@ the README, section "Annotation records"):
 - ``lexicons``: name -> version of every lexicon applied (so a record says what produced it);
 - ``sentences``: ``start``, ``end``, ``tone`` (VADER compound) and ``cues`` (lexicon name ->
   category -> hits, only the lexicons with a hit in that sentence);
-- ``evidence``: ``start``, ``end``, ``layer`` (a lexicon name or ``tone``), ``label`` (the
-  category), ``weight``, and ``negated: true`` for a negated stance cue;
+- ``evidence``: ``start``, ``end``, ``layer`` (a lexicon name, ``tone``, ``quote`` or
+  ``speaker``), ``label`` (the category, or the speaker), ``weight``, and ``negated: true`` for
+  a negated stance cue;
+- ``quotes``: every quote: ``kind`` (direct, indirect, anonymous), the quoted span, the
+  speaker as written and resolved, role, side, verb and its category;
 - ``scores``: ``n_tokens``, ``n_sentences``, ``tone`` and ``lexicons`` (per lexicon: hits, rate
   per 1,000 tokens, sentences with a cue, per category the same, and for frame lexicons the
   normalised ``profile``, the frames ``used`` and the ``dominant`` one).
@@ -16,7 +19,7 @@ the README, section "Annotation records"):
 Offsets are code-point indices into the article's text as loaded (after decoding and newline
 normalisation). Later versions may add fields; removing or renaming one raises the version.
 Version 2 replaced version 1's ``frames``/``frame_hits``/``tone_*`` score fields with the
-``tone`` and ``lexicons`` objects.
+``tone`` and ``lexicons`` objects; version 3 added ``quotes`` and the quote layers.
 """
 
 from __future__ import annotations
@@ -34,12 +37,12 @@ from framing.analysis import (
     analyze_documents,
     prepare_document,
 )
-from framing.export import article_scores, evidence_record
+from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
 
 ANNOTATION_FORMAT = "framing.annotation"
-ANNOTATION_VERSION = 2
+ANNOTATION_VERSION = 3
 
 
 def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[str, Any]:
@@ -72,6 +75,7 @@ def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[s
         "lexicons": {lexicon.name: lexicon.version for lexicon in resources.lexicons},
         "sentences": sentences,
         "evidence": [evidence_record(e) for e in evidence],
+        "quotes": [quote_record(q) for q in analysis.quotes],
         "scores": article_scores(analysis),
     }
 

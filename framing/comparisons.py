@@ -17,6 +17,7 @@ several stories, so they are filled in afterwards by :func:`adjust`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -27,6 +28,8 @@ import numpy.typing as npt
 from framing.intervals import CONFIDENCE, bootstrap_ratios, exact_share_interval, seed_for
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores
+from framing.model import PreparedText
+from framing.quotes import Quote
 from framing.significance import (
     ALPHA,
     MIN_ARTICLES_FOR_ARTICLE_UNITS,
@@ -43,6 +46,7 @@ MIN_SENTENCES = 20
 MIN_CUE_SENTENCES = 5
 """A cue found in fewer sentences (both sides together) is not tested: too rare to say."""
 TONE = "tone"
+SOURCES = "sources"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,10 @@ def metrics_for(lexicons: Sequence[Lexicon]) -> tuple[Metric, ...]:
         )
     for tone in ("positive", "negative"):
         metrics.append(Metric(f"{TONE}/{tone}", TONE, tone, f"{tone} tone", "Tone (VADER)", False))
+    metrics.append(Metric(f"{SOURCES}/quote", SOURCES, "quote", "quoted speech", "Sources", False))
+    metrics.append(
+        Metric(f"{SOURCES}/anonymous", SOURCES, "anonymous", "anonymous sourcing", "Sources", False)
+    )
     return tuple(metrics)
 
 
@@ -195,12 +203,14 @@ def article_units(
     article_id: str,
     outlet: str,
     group: str,
-    token_sentence: Sequence[int],
+    prepared: PreparedText,
     scores: Sequence[ArticleLexiconScores],
     tone: ArticleTone,
+    quotes: Sequence[Quote],
     metrics: Sequence[Metric],
 ) -> ArticleUnits:
     """Turn one article's hits into per-sentence rows (one column per metric)."""
+    token_sentence = prepared.token_sentence
     n_sentences = len(tone.sentences)
     column = {metric.key: index for index, metric in enumerate(metrics)}
     flags = np.zeros((n_sentences, len(metrics)))
@@ -216,6 +226,13 @@ def article_units(
                 counts[:, column[any_key]] += np.bincount(item.hit_sentence, minlength=n_sentences)[
                     :n_sentences
                 ]
+    sentence_starts = [span.start for span in prepared.sentences]
+    for quote in quotes:
+        sentence = max(0, bisect_right(sentence_starts, quote.start) - 1)
+        if sentence < n_sentences:
+            counts[sentence, column[f"{SOURCES}/quote"]] += 1
+            if quote.anonymous:
+                counts[sentence, column[f"{SOURCES}/anonymous"]] += 1
     flags[counts > 0] = 1.0
     compound = np.asarray([s.compound for s in tone.sentences], dtype=np.float64)
     for name in ("positive", "negative"):

@@ -15,6 +15,7 @@ from framing.frames import OutletFrames
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
+from framing.quotes import OutletSources, Quote
 from framing.tables import coverage_record, statistics_record
 from framing.terms import TermScore
 from framing.tone import classify
@@ -150,6 +151,58 @@ def term_record(t: TermScore) -> dict[str, Any]:
     }
 
 
+def quote_record(q: Quote) -> dict[str, Any]:
+    """One quote (shared by the analysis export and ``framing annotate``)."""
+    return {
+        "kind": q.kind,
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "speaker_text": q.speaker_text,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
+        "role": q.role,
+        "side": q.side,
+        "verb": q.verb,
+        "verb_category": q.verb_category,
+        "anonymous": q.anonymous,
+    }
+
+
+def sources_record(s: OutletSources) -> dict[str, Any]:
+    """An outlet's sources: share of voice by speaker and side, anonymous share, verbs."""
+    return {
+        "n_articles": s.n_articles,
+        "n_quotes": s.n_quotes,
+        "n_quoted_words": s.n_words,
+        "anonymous_share": round(s.anonymous_share, 4),
+        "kinds": dict(s.kinds),
+        "speakers": [
+            {
+                "speaker": p.speaker,
+                "side": p.side,
+                "anonymous": p.anonymous,
+                "quotes": p.quotes,
+                "words": p.words,
+                "quote_share": round(p.quote_share, 4),
+                "word_share": round(p.word_share, 4),
+            }
+            for p in s.speakers
+        ],
+        "sides": [
+            {
+                "side": d.side,
+                "quotes": d.quotes,
+                "words": d.words,
+                "quote_share": round(d.quote_share, 4),
+                "word_share": round(d.word_share, 4),
+            }
+            for d in s.sides
+        ],
+        "verbs": [{"verb": v.verb, "category": v.category, "count": v.count} for v in s.verbs],
+    }
+
+
 def _frames_record(frames: OutletFrames) -> dict[str, Any]:
     return {
         "n_hits": frames.n_hits,
@@ -188,6 +241,7 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                 "lexicons": {
                     item.lexicon.name: rates_record(item.outlets[index]) for item in story.lexicons
                 },
+                "sources": sources_record(story.sources[index]),
                 "tone": {
                     "n_sentences": tone.n_sentences,
                     "mean_compound": round(tone.mean_compound, 4),
@@ -222,6 +276,7 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                 "group": article.group,
                 "source": article.source,
                 "scores": article_scores(analysis),
+                "quotes": [quote_record(q) for q in analysis.quotes],
                 "evidence": [evidence_record(e) for e in evidence],
             }
         )

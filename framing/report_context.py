@@ -27,6 +27,7 @@ from framing.model import Evidence
 from framing.report_charts import Chart, forest_chart
 from framing.report_coverage import CoverageView, coverage_view
 from framing.report_measures import MeasureTable, measure_table
+from framing.report_sources import SourcesColumn, sources_columns
 from framing.report_words import TermRow, term_rows
 from framing.tone import OutletTone, classify
 from framing.wording import plural
@@ -143,6 +144,7 @@ class StoryPage:
     provenance: tuple[tuple[str, str], ...]
     questions: tuple[str, ...]
     coverage: CoverageView
+    sources: tuple[SourcesColumn, ...]
     frame_charts: tuple[Chart, ...]
     tone_chart: Chart
     tool_version: str
@@ -311,6 +313,7 @@ def build_story_page(
         provenance=_provenance(story, settings),
         questions=discussion_questions(story),
         coverage=coverage_view(story, anchors),
+        sources=sources_columns(story, anchors),
         frame_charts=tuple(
             forest_chart(
                 f"chart-frame-{index + 1}",
@@ -547,6 +550,12 @@ def _segment(
         elif item.layer == LOADED:
             classes.append("loaded")
             notes.append(f"loaded language: {label} (weight {item.weight:g})")
+        elif item.layer == "quote":
+            classes.append("quote")
+            notes.append(f"quoted: {item.label}")
+        elif item.layer == "speaker":
+            classes.append("speaker")
+            notes.append(f"speaker: {item.label}")
         elif item.layer == "claim":
             classes.append("unique-claim")
             notes.append("no other outlet reports this (no sentence matched)")

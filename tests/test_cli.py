@@ -92,6 +92,7 @@ def test_annotate_needs_only_id_and_text(tmp_path: Path) -> None:
         "lexicons",
         "sentences",
         "evidence",
+        "quotes",
         "scores",
     ]
     text = "The missile threat is not good. Exports rose."

@@ -17,10 +17,11 @@
   }
   var layers = [
     "layer-frame", "layer-tone", "layer-term", "layer-loaded", "layer-stance", "layer-cue",
-    "layer-unique"
+    "layer-unique", "layer-quote"
   ];
   var sections = {
-    f: "findings", m: "measures", w: "words", c: "coverage", a: "articles", h: "how-to-read"
+    f: "findings", m: "measures", s: "sources", w: "words", c: "coverage", a: "articles",
+    h: "how-to-read"
   };
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
@@ -31,7 +32,7 @@
     var key = event.key;
     if (key === "?") { toggleHelp(); event.preventDefault(); return; }
     if (key === "Escape") { toggleHelp(false); return; }
-    var index = "1234567".indexOf(key);
+    var index = "12345678".indexOf(key);
     if (index >= 0 && key !== "") {
       var box = document.getElementById(layers[index]);
       if (box) { box.checked = !box.checked; event.preventDefault(); }
