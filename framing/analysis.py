@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from framing.actors import (
+    ActorSalience,
+    ActorTable,
+    actor_salience,
+    find_mentions,
+    load_actor_table,
+    side_of,
+)
 from framing.comparisons import (
     MIN_CUE_SENTENCES,
     MIN_SENTENCES,
@@ -23,6 +32,7 @@ from framing.coverage import CoverageResult, FactCoverage, align_coverage, check
 from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
 from framing.intervals import CONFIDENCE, REPLICATES
+from framing.labels import Label, labels_by_outlet
 from framing.lexicon import Lexicon, load_built_in_lexicons
 from framing.lexicon_files import merge_lexicons
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
@@ -48,12 +58,22 @@ class Resources:
     lexicons: tuple[Lexicon, ...]
     compiled: CompiledLexicons = field(compare=False)
     vader: dict[str, float] = field(compare=False, repr=False)
+    actors: ActorTable = field(compare=False, repr=False)
+
+    def side_of(self, text: str) -> str | None:
+        """The country or organisation a speaker's name or role points to."""
+        return side_of(text, self.actors)
 
 
-def load_resources(extra_lexicons: Sequence[Lexicon] = ()) -> Resources:
-    """Load the built-in lexicons, add or override with users' ones, and compile them once."""
+def load_resources(
+    extra_lexicons: Sequence[Lexicon] = (), actors_file: Path | None = None
+) -> Resources:
+    """Load the built-in lexicons and actor table, add or override with users' ones, and
+    compile them once."""
     lexicons = merge_lexicons(load_built_in_lexicons(), extra_lexicons)
-    return Resources(lexicons, CompiledLexicons(lexicons), load_vader_lexicon())
+    return Resources(
+        lexicons, CompiledLexicons(lexicons), load_vader_lexicon(), load_actor_table(actors_file)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +134,8 @@ class StoryAnalysis:
     statistics: StoryStatistics
     coverage: CoverageResult
     sources: tuple[OutletSources, ...]
+    actors: tuple[tuple[str, tuple[ActorSalience, ...]], ...]
+    labels: tuple[tuple[str, tuple[tuple[str, tuple[Label, ...]], ...]], ...]
     facts: FactCoverage | None = None
     findings: tuple[Finding, ...] = ()
 
@@ -176,7 +198,7 @@ def analyze_documents(documents: Sequence[Document], resources: Resources) -> li
                     document,
                     score_lexicons(document, own, compiled),
                     score_tone(document, resources.vader),
-                    find_quotes(document),
+                    find_quotes(document, resources.side_of),
                 )
             )
     return results
@@ -245,6 +267,7 @@ def analyze_story(
             )
         lexicons.append(StoryLexicon(lexicon, outlet_rates, group_rates, frames))
     metrics = metrics_for(resources.lexicons)
+    mentions = find_mentions(story.documents, resources.actors)
     units = [
         article_units(
             a.document.id,
@@ -275,6 +298,21 @@ def analyze_story(
                 {a.document.id: a.document.article.text for a in own},
             )
             for outlet, own in by_outlet.items()
+        ),
+        tuple(
+            (
+                outlet,
+                actor_salience(
+                    outlet, story.documents_of(outlet), mentions, resources.actors, resources.vader
+                ),
+            )
+            for outlet in story.outlets
+        ),
+        tuple(
+            (outlet, tuple(sorted(by_actor.items())))
+            for outlet, by_actor in labels_by_outlet(
+                story.documents, mentions, resources.actors
+            ).items()
         ),
         check_facts(facts, story) if facts else None,
     )

@@ -12,6 +12,10 @@ the README, section "Annotation records"):
   a negated stance cue;
 - ``quotes``: every quote: ``kind`` (direct, indirect, anonymous), the quoted span, the
   speaker as written and resolved, role, side, verb and its category;
+- ``mentions``: every actor named (``actor``, ``start``, ``end``, ``in_title``: then the
+  offsets are into the title);
+- ``targets``: for each of the input's ``targets`` spans, the mean VADER compound of the
+  sentences it touches (``tone``) and how many (``sentences``);
 - ``scores``: ``n_tokens``, ``n_sentences``, ``tone`` and ``lexicons`` (per lexicon: hits, rate
   per 1,000 tokens, sentences with a cue, per category the same, and for frame lexicons the
   normalised ``profile``, the frames ``used`` and the ``dominant`` one).
@@ -19,7 +23,8 @@ the README, section "Annotation records"):
 Offsets are code-point indices into the article's text as loaded (after decoding and newline
 normalisation). Later versions may add fields; removing or renaming one raises the version.
 Version 2 replaced version 1's ``frames``/``frame_hits``/``tone_*`` score fields with the
-``tone`` and ``lexicons`` objects; version 3 added ``quotes`` and the quote layers.
+``tone`` and ``lexicons`` objects; version 3 added ``quotes``, ``mentions``, ``targets`` and
+the quote layers.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from framing.actors import find_mentions, tone_toward_targets
 from framing.analysis import (
     BATCH_SIZE,
     ArticleAnalysis,
@@ -76,6 +82,20 @@ def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[s
         "sentences": sentences,
         "evidence": [evidence_record(e) for e in evidence],
         "quotes": [quote_record(q) for q in analysis.quotes],
+        "mentions": [
+            {"actor": m.actor, "start": m.start, "end": m.end, "in_title": m.in_title}
+            for m in find_mentions([analysis.document], resources.actors).get(article.id, ())
+        ],
+        "targets": [
+            {
+                "label": t.label,
+                "start": t.start,
+                "end": t.end,
+                "tone": round(t.mean_compound, 4),
+                "sentences": t.n_sentences,
+            }
+            for t in tone_toward_targets(analysis.document, article.targets, resources.vader)
+        ],
         "scores": article_scores(analysis),
     }
 

@@ -115,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "--actors",
+        type=Path,
+        metavar="FILE",
+        help="a table of actors and aliases (TSV: actor, kind, alias[, side]) added to the "
+        "built-in one; an alias it lists moves to its actor",
+    )
+    parser.add_argument(
         "--lexicon",
         type=Path,
         action="append",
@@ -126,7 +133,7 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _resources(args: argparse.Namespace) -> Resources:
-    return load_resources([read_lexicon_file(path) for path in args.lexicon])
+    return load_resources([read_lexicon_file(path) for path in args.lexicon], args.actors)
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -10,8 +10,10 @@ import json
 from typing import Any
 
 from framing import __version__
+from framing.actors import ActorSalience
 from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
 from framing.frames import OutletFrames
+from framing.labels import Label
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
@@ -203,6 +205,46 @@ def sources_record(s: OutletSources) -> dict[str, Any]:
     }
 
 
+def actors_record(items: tuple[ActorSalience, ...]) -> list[dict[str, Any]]:
+    """An outlet's actors: how often and how prominently named, and the tone around them."""
+    return [
+        {
+            "actor": a.actor,
+            "kind": a.kind,
+            "articles": a.articles,
+            "mentions": a.mentions,
+            "share": round(a.share, 4),
+            "headline_mentions": a.headline_mentions,
+            "headline_articles": a.headline_articles,
+            "lead_articles": a.lead_articles,
+            "first_articles": a.first_articles,
+            "tone_mean_compound": round(a.tone.mean_compound, 4),
+            "tone_sentences": a.tone.n_sentences,
+        }
+        for a in items
+    ]
+
+
+def labels_record(by_actor: tuple[tuple[str, tuple[Label, ...]], ...]) -> dict[str, Any]:
+    """An outlet's words for each actor, with counts and where they stand."""
+    return {
+        actor: [
+            {
+                "text": label.text,
+                "kind": label.kind,
+                "count": label.count,
+                "head": label.head,
+                "modifiers": list(label.modifiers),
+                "evidence": [
+                    evidence_record(e) | {"article": e.article_id} for e in label.evidence
+                ],
+            }
+            for label in labels
+        ]
+        for actor, labels in by_actor
+    }
+
+
 def _frames_record(frames: OutletFrames) -> dict[str, Any]:
     return {
         "n_hits": frames.n_hits,
@@ -223,6 +265,8 @@ def _frames_record(frames: OutletFrames) -> dict[str, Any]:
 
 def _story_record(story: StoryAnalysis) -> dict[str, Any]:
     outlets = []
+    actors = dict(story.actors)
+    labels = dict(story.labels)
     for index, (summary, tone, terms) in enumerate(
         zip(story.outlets, story.tone, story.terms.by_outlet, strict=True)
     ):
@@ -242,6 +286,8 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
                     item.lexicon.name: rates_record(item.outlets[index]) for item in story.lexicons
                 },
                 "sources": sources_record(story.sources[index]),
+                "actors": actors_record(actors.get(summary.outlet, ())),
+                "labels": labels_record(labels.get(summary.outlet, ())),
                 "tone": {
                     "n_sentences": tone.n_sentences,
                     "mean_compound": round(tone.mean_compound, 4),

@@ -27,6 +27,7 @@ from framing.model import Evidence
 from framing.report_charts import Chart, forest_chart
 from framing.report_coverage import CoverageView, coverage_view
 from framing.report_measures import MeasureTable, measure_table
+from framing.report_naming import NamingView, naming_view
 from framing.report_sources import SourcesColumn, sources_columns
 from framing.report_words import TermRow, term_rows
 from framing.tone import OutletTone, classify
@@ -145,6 +146,7 @@ class StoryPage:
     questions: tuple[str, ...]
     coverage: CoverageView
     sources: tuple[SourcesColumn, ...]
+    naming: NamingView
     frame_charts: tuple[Chart, ...]
     tone_chart: Chart
     tool_version: str
@@ -314,6 +316,7 @@ def build_story_page(
         questions=discussion_questions(story),
         coverage=coverage_view(story, anchors),
         sources=sources_columns(story, anchors),
+        naming=naming_view(story),
         frame_charts=tuple(
             forest_chart(
                 f"chart-frame-{index + 1}",

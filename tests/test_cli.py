@@ -93,6 +93,8 @@ def test_annotate_needs_only_id_and_text(tmp_path: Path) -> None:
         "sentences",
         "evidence",
         "quotes",
+        "mentions",
+        "targets",
         "scores",
     ]
     text = "The missile threat is not good. Exports rose."
