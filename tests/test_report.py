@@ -359,3 +359,22 @@ def test_charts_are_inline_svg_with_words_for_every_mark(s400_report: Path) -> N
     assert len(titles) == len(descriptions) == len(charts)
     text = page.text
     assert "Lodestar Wire 23% (13 to 33), more than the rest" in text  # the ▲ said in words
+
+
+def test_naming_and_sources_show_what_the_answer_key_lists(s400_report: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+    key = json.loads((corpus / "answer_key.json").read_text(encoding="utf-8"))
+    story = json.loads((s400_report / "analysis.json").read_text(encoding="utf-8"))["stories"][0]
+    outlets = {o["outlet"]: o for o in story["outlets"]}
+    for name, entry in key["outlets"].items():
+        speakers = " | ".join(s["speaker"] for s in outlets[name]["sources"]["speakers"])
+        named = [q for q in entry["quoted_sources"] if q["kind"] != "anonymous"]
+        found = [q for q in named if q["speaker"].split()[-1] in speakers]
+        assert len(found) >= 0.8 * len(named), (name, speakers)
+        labels = outlets[name]["labels"]
+        assert labels.get("S-400"), name
+    page = (s400_report / "story-s400.html").read_text(encoding="utf-8")
+    naming = page[page.index('<section id="naming">') : page.index('<section id="sources">')]
+    assert "Türkiye (10)" in naming and "a collection platform" in naming
+    sources = page[page.index('<section id="sources">') : page.index('<section id="words">')]
+    assert "Loaded verbs:" in sources and "anonymous" in sources
