@@ -41,78 +41,44 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from framing.actors import ActorTable, Mention, load_actor_table
+from framing.label_phrases import (
+    DEFINITE,
+    DESCRIPTION_DETERMINERS,
+    DETERMINERS,
+    EVENT_NOUNS,
+    INTENSIFIERS,
+    MAX_DESCRIPTION_TOKENS,
+    MAX_MODIFIERS,
+    NOT_BEFORE_NAME,
+    NOT_KINDS,
+    OBJECT_HEADS,
+    ORDINALS,
+    Doc,
+    WordStats,
+    gap_ok,
+    index_document,
+    lower_word,
+    np_head,
+    predicates,
+    singular,
+    word_stats,
+)
 from framing.model import Document, Evidence
 from framing.tokens import cased_form
 
-
-def _word_set(words: str) -> frozenset[str]:
-    """Return the space-separated words of a closed list."""
-    return frozenset(words.split())
-
-
-__all__ = ["DETERMINERS", "NOT_KINDS", "OBJECT_HEADS", "Label", "labels_by_outlet"]
+__all__ = [
+    "DETERMINERS",
+    "MAX_DESCRIPTION_TOKENS",
+    "NOT_KINDS",
+    "OBJECT_HEADS",
+    "Label",
+    "labels_by_outlet",
+]
 
 LABEL_KINDS = ("alias", "modifier", "description")
-DETERMINERS = _word_set(
-    """the a an this these those its their his her our my your some many several few both
-    all any each every another other such no two three four five six seven eight nine ten
-    dozen"""
-)
-_DESCRIPTION_DETERMINERS = _word_set(
-    "the a an this these those its their his her our two three four five six both"
-)
-_DEFINITE = _word_set("the this these those its their his her our")
-_NOT_BEFORE_NAME = _word_set("both all any each every either neither no such")
-EVENT_NOUNS = _word_set(
-    """deal purchase agreement contract order plan program programme transfer delivery decision
-    issue question debate talk dispute summit policy relationship relation tie cooperation
-    crisis standoff row controversy case news story report announcement acquisition buy payment
-    price cost waiver sanction threat risk concern problem file negotiation sale export import
-    market supply saga affair deployment test purchase choice matter"""
-)
-"""Heads that name a transaction or an event, not a kind of thing: never learned as an
-actor's head, and an apposition or predicate with one is not a label ("the S-400 deal")."""
-NOT_KINDS = EVENT_NOUNS | _word_set(
-    """purchaser partner official officer leader government spokesman spokeswoman operator
-    crew maker manufacturer"""
-)
-"""Heads after an object's name that are not kinds of that object ("S-400 operators")."""
-OBJECT_HEADS = _word_set("system weapon hardware equipment platform")
-_CLOSED = _word_set(
-    """of in on at for from with without by to into onto upon over under about against among
-    between during through across after before since until as than like via per amid despite
-    toward towards within beyond and or but nor so yet if when while because although though
-    whether that which who whom whose where what why how it he she they we you i me him them us
-    its itself themselves is are was were be been being am has have had do does did will would
-    could can may might shall should must not n't never no also only just even still already
-    now then there here very too more less said says say told tell tells warn warns argue
-    argues claim insist insists added noted stressed believe believes fear fears worry worries
-    hope hopes expect expects want wants see sees think thinks know knows become becomes became
-    remain remains make makes made get gets got go goes went take takes took give gives gave
-    let lets seem seems appear appears out up down off back away ahead together apart
-    first last 's"""
-)
-_MODALS = _word_set("to will would could can may might shall should must")
-_PRONOUNS = _word_set("they we he she it who i you")
-_AUX = _word_set(
-    """will would could can may might should must shall is are was were be been being has have
-    had set to also still now already soon not n't never likely expected 's"""
-)
-_COPULA = _word_set("is are was were be been become becomes became remain remains remained")
-_MAKE = _word_set("make makes made making")
-_DESCRIBE = _word_set(
-    """describes described describe calls called call regards regarded regard sees saw see
-    views viewed view considers considered consider labels labelled labeled brands branded
-    ranks ranked"""
-)
-_ORDINALS = _word_set("first second third last next only")
-_INTENSIFIERS = _word_set("most more least less and first second third last next only")
-_CLAUSE_END = ',;:—–()[]!?"“”'
-MAX_MODIFIERS = 4
-MAX_DESCRIPTION_TOKENS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,57 +101,6 @@ class Label:
     head: str = ""
 
 
-def singular(word: str) -> str:
-    """Return a noun's singular by its ending ("batteries" -> "battery", "systems" -> "system")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@dataclass(slots=True)
-class _Doc:
-    """One article's tokens and mentions, indexed for the phrase rules."""
-
-    document: Document
-    text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
-    norms: Sequence[str]
-    sentence: Sequence[int]
-    # token -> (mention, first token, end token)
-    mention_of: dict[int, tuple[Mention, int, int]] = field(default_factory=dict)
-    # tokens of negated predicates ("is not a single missile"): no description there
-    blocked: set[int] = field(default_factory=set)
-    spans: list[tuple[Mention, int, int]] = field(default_factory=list)
-
-
-def _index(document: Document, mentions: Sequence[Mention]) -> _Doc:
-    prepared = document.prepared
-    doc = _Doc(
-        document,
-        document.article.text,
-        prepared.token_starts,
-        prepared.token_ends,
-        prepared.token_norms,
-        prepared.token_sentence,
-    )
-    for mention in mentions:
-        if mention.in_title:
-            continue
-        first = bisect_left(doc.starts, mention.start)
-        end = bisect_left(doc.starts, mention.end)
-        if first >= end:
-            continue
-        doc.spans.append((mention, first, end))
-        for t in range(first, end):
-            doc.mention_of[t] = (mention, first, end)
-    return doc
-
-
 class _Collector:
     def __init__(self) -> None:
         self.hits: dict[tuple[str, str, str, str], list[Evidence]] = defaultdict(list)
@@ -198,7 +113,7 @@ class _Collector:
         outlet: str,
         actor: str,
         kind: str,
-        doc: _Doc,
+        doc: Doc,
         start: int,
         end: int,
         modifiers: tuple[str, ...] = (),
@@ -225,8 +140,8 @@ def labels_by_outlet(
 ) -> dict[str, dict[str, tuple[Label, ...]]]:
     """Return outlet -> actor -> labels (most frequent first, then by text)."""
     table = table if table is not None else load_actor_table()
-    docs = [_index(d, mentions.get(d.id, ())) for d in story_documents]
-    words = _word_stats(docs)
+    docs = [index_document(d, mentions.get(d.id, ())) for d in story_documents]
+    words = word_stats(docs)
     heads: dict[str, set[str]] = defaultdict(set)
     collector = _Collector()
     for doc in docs:
@@ -242,11 +157,11 @@ def labels_by_outlet(
         for mention, first, end in doc.spans:
             phrase = _phrase(doc, first, end, words, table)
             left, right = (phrase[0], phrase[1]) if phrase else (first, end)
-            for np_first, np_end in _predicates(doc, left, right, words):
-                head = _np_head(doc, np_first, np_end, words)
+            for np_first, np_end in predicates(doc, left, right, words):
+                head = np_head(doc, np_first, np_end, words)
                 if head in EVENT_NOUNS:
                     continue
-                learn = doc.norms[np_first] != "the" or doc.norms[np_first + 1] in _ORDINALS
+                learn = doc.norms[np_first] != "the" or doc.norms[np_first + 1] in ORDINALS
                 collector.add(
                     outlet,
                     mention.actor,
@@ -277,115 +192,8 @@ def labels_by_outlet(
     }
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """What the story's own statistics say about lower-case words.
-
-    ``verbs``: used right after "to", a modal or a subject pronoun and never right after a
-    determiner. ``nouns``: the last word of a determiner-opened chunk that is followed by
-    punctuation or a function word other than a determiner or pronoun ("the S-400 serve a"
-    is no noun phrase), with their singulars.
-    """
-
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-
-    def noun(self, norm: str) -> bool:
-        return (
-            norm in self.nouns or singular(norm) in self.nouns or norm.endswith(_NOUN_ENDINGS)
-        ) and (norm not in self.verbs)
-
-
-_NOUN_ENDINGS = (
-    "tion",
-    "tions",
-    "ment",
-    "ments",
-    "ness",
-    "ity",
-    "ities",
-    "ship",
-    "ships",
-    "ance",
-    "ence",
-    "ism",
-    "ist",
-    "ists",
-    "ers",
-    "ors",
-    "ure",
-    "age",
-    "ry",
-    "ries",
-)
-_OBJECTS = _word_set("him them us me itself themselves himself herself ourselves")
-_PREPOSITIONS = _word_set(
-    """of on in for with to from by against about at into between among over under on upon
-    toward towards than like"""
-)
-
-
-def _word_stats(docs: Sequence[_Doc]) -> _Words:
-    after_verb: set[str] = set()
-    after_det: set[str] = set()
-    nouns: set[str] = set()
-    for doc in docs:
-        norms, text, starts = doc.norms, doc.text, doc.starts
-        n = len(norms)
-        for i in range(1, n):
-            previous = norms[i - 1]
-            if (previous in _MODALS and previous != "to") or previous in _PRONOUNS:
-                after_verb.add(norms[i])
-            elif previous in DETERMINERS:
-                after_det.add(norms[i])
-        for i in range(n):
-            if norms[i] not in DETERMINERS:
-                continue
-            last = -1
-            j = i + 1
-            while j < n and j - i <= 5 and doc.sentence[j] == doc.sentence[i]:
-                gap = text[doc.ends[j - 1] : starts[j]]
-                if gap and not gap.isspace():
-                    break
-                norm = norms[j]
-                if (norm in _CLOSED and norm != "'s") or norm in DETERMINERS:
-                    break
-                if text[starts[j]].islower():
-                    if not (last >= 0 and norm.endswith(("ed", "ing"))):
-                        last = j
-                    else:
-                        break
-                j += 1
-            if last < 0:
-                continue
-            following = norms[last + 1] if last + 1 < n else ""
-            if following in DETERMINERS or following in _PRONOUNS or following in _OBJECTS:
-                continue
-            nouns.add(norms[last])
-            nouns.add(singular(norms[last]))
-    return _Words(frozenset(after_verb - after_det), frozenset(nouns))
-
-
-def _gap_ok(doc: _Doc, left: int, right: int) -> bool:
-    """True when tokens ``left`` and ``right`` (adjacent) are separated by spaces only."""
-    gap = doc.text[doc.ends[left] : doc.starts[right]]
-    return not gap or (gap.isspace() and "\n" not in gap) or gap.strip(" ") in ("“", "”", '"')
-
-
-def _lower_word(doc: _Doc, t: int, words: _Words, *, before_noun: bool = False) -> bool:
-    """A lower-case content word that may sit inside a noun phrase (a word in "-ly" only
-    ``before_noun``: "the deadly missile system", not "Turkey finally bought")."""
-    norm = doc.norms[t]
-    raw = doc.text[doc.starts[t] : doc.ends[t]]
-    if not raw[:1].isalpha() and not raw[:1].isdigit():
-        return False
-    if raw[:1].isupper() or norm in _CLOSED or norm in DETERMINERS or norm in words.verbs:
-        return False
-    return before_noun or not norm.endswith("ly") or norm in words.nouns
-
-
 def _alias_labels(
-    collector: _Collector, outlet: str, doc: _Doc, mention: Mention, table: ActorTable
+    collector: _Collector, outlet: str, doc: Doc, mention: Mention, table: ActorTable
 ) -> None:
     collector.add(outlet, mention.actor, "alias", doc, mention.start, mention.end)
     side = table.side(mention.actor)
@@ -394,7 +202,7 @@ def _alias_labels(
 
 
 def _phrase(
-    doc: _Doc, first: int, end: int, words: _Words, table: ActorTable
+    doc: Doc, first: int, end: int, words: WordStats, table: ActorTable
 ) -> tuple[int, int, tuple[int, ...], int] | None:
     """The noun phrase around a mention: (first token, end token, modifier tokens, head
     token or -1), or None when the mention stands alone."""
@@ -406,20 +214,20 @@ def _phrase(
     if first >= 2 and norms[first - 1] == "'s" and sentence[first - 2] == sentence[first]:
         owner = doc.mention_of.get(first - 2)
         raw = doc.text[doc.starts[first - 2] : doc.ends[first - 2]]
-        if (owner or raw[:1].isupper()) and _gap_ok(doc, first - 1, first):
+        if (owner or raw[:1].isupper()) and gap_ok(doc, first - 1, first):
             left = owner[1] if owner else first - 2
             possessor = True
     if not possessor:
         k = first - 1
         chain: list[int] = []
         while k >= 0 and first - k <= 3 and sentence[k] == sentence[first]:
-            if not _gap_ok(doc, k, k + 1):
+            if not gap_ok(doc, k, k + 1):
                 break
             if norms[k] in DETERMINERS:
-                if norms[k] not in _NOT_BEFORE_NAME:
+                if norms[k] not in NOT_BEFORE_NAME:
                     left = k
                 break
-            if not _lower_word(doc, k, words):
+            if not lower_word(doc, k, words):
                 break
             chain.append(k)
             k -= 1
@@ -433,7 +241,7 @@ def _phrase(
     else:
         possessor_of = False
     while j < n and j - right < MAX_MODIFIERS and sentence[j] == sentence[first]:
-        if not _gap_ok(doc, j - 1, j):
+        if not gap_ok(doc, j - 1, j):
             break
         other = doc.mention_of.get(j)
         raw = doc.text[doc.starts[j] : doc.ends[j]]
@@ -447,10 +255,10 @@ def _phrase(
             j += 1
             right = j
             continue
-        if not _lower_word(doc, j, words):
+        if not lower_word(doc, j, words):
             break
         if norms[j].endswith(("ed", "ing")) and not (
-            possessor_of and j + 1 < n and _lower_word(doc, j + 1, words)
+            possessor_of and j + 1 < n and lower_word(doc, j + 1, words)
         ):
             break
         j += 1
@@ -498,7 +306,7 @@ def _phrase(
 def _modifier_labels(
     collector: _Collector,
     outlet: str,
-    doc: _Doc,
+    doc: Doc,
     mention: Mention,
     phrase: tuple[int, int, tuple[int, ...], int],
     table: ActorTable,
@@ -540,11 +348,11 @@ def _modifier_labels(
 def _prepositional(
     collector: _Collector,
     outlet: str,
-    doc: _Doc,
+    doc: Doc,
     mention: Mention,
     first: int,
     end: int,
-    words: _Words,
+    words: WordStats,
     table: ActorTable,
 ) -> None:
     """ "some circles in Washington", "relationship with Russia", "partners such as India"."""
@@ -560,12 +368,12 @@ def _prepositional(
     chain: list[int] = []
     left = -1
     while k >= 0 and prep - k <= MAX_MODIFIERS + 1 and doc.sentence[k] == doc.sentence[first]:
-        if not _gap_ok(doc, k, k + 1):
+        if not gap_ok(doc, k, k + 1):
             break
         if norms[k] in DETERMINERS:
             left = k
             break
-        if not _lower_word(doc, k, words) or norms[k].endswith(("ed", "ing")):
+        if not lower_word(doc, k, words) or norms[k].endswith(("ed", "ing")):
             break
         chain.append(k)
         k -= 1
@@ -587,133 +395,11 @@ def _prepositional(
     )
 
 
-def _np_start(doc: _Doc, i: int) -> bool:
-    """Does a noun phrase start at token ``i`` (a determiner, "one of", a possessive name)?"""
-    norms = doc.norms
-    if i >= len(norms):
-        return False
-    if norms[i] in ("a", "an", "the", "one", "its", "their", "our", "his", "her"):
-        return True
-    if norms[i] == "also" and i + 1 < len(norms):
-        return norms[i + 1] in ("a", "an", "the")
-    return i + 1 < len(norms) and norms[i + 1] == "'s" and doc.text[doc.starts[i]].isupper()
-
-
-def _np_extent(doc: _Doc, i: int, words: _Words) -> tuple[int, int]:
-    """A description from token ``i`` to the end of its clause (a comma, dash, bracket,
-    quote, sentence end, or "and"/"but" before a verb), at most ``MAX_DESCRIPTION_TOKENS``."""
-    norms, sentence = doc.norms, doc.sentence
-    if norms[i] == "also":
-        i += 1
-    j = i + 1
-    n = len(norms)
-    while j < n and j - i < MAX_DESCRIPTION_TOKENS and sentence[j] == sentence[i]:
-        gap = doc.text[doc.ends[j - 1] : doc.starts[j]]
-        if any(c in _CLAUSE_END for c in gap):
-            break
-        if (
-            norms[j] in ("and", "but", "while", "because")
-            and j + 1 < n
-            and (norms[j + 1] in _AUX or norms[j + 1] in _PRONOUNS or norms[j + 1] in words.verbs)
-        ):
-            break
-        j += 1
-    return i, j
-
-
-def _np_head(doc: _Doc, first: int, end: int, words: _Words) -> str:
-    """The head noun of a description: the last word of its opening noun chunk."""
-    norms = doc.norms
-    i = first
-    if norms[i] == "one" and i + 1 < end and norms[i + 1] == "of":
-        i += 2
-    head = ""
-    while i < end:
-        norm = norms[i]
-        if norm in DETERMINERS or norm == "'s" or doc.mention_of.get(i):
-            i += 1
-            continue
-        if norm in _INTENSIFIERS and i + 1 < end:
-            i += 1
-            continue
-        raw = doc.text[doc.starts[i] : doc.ends[i]]
-        if raw[:1].isupper():
-            i += 1
-            continue
-        if not _lower_word(doc, i, words):
-            break
-        if words.noun(norm) or not norm.endswith(("ed", "ing", "ible", "able", "ive", "al")):
-            head = singular(norm)
-        i += 1
-    return head
-
-
-def _predicates(doc: _Doc, left: int, right: int, words: _Words) -> list[tuple[int, int]]:
-    """Descriptions predicated of the phrase ``[left, right)``: apposition, copula (past a
-    relative clause), "make NAME the ...", "which X describes as ..."."""
-    norms, n = doc.norms, len(doc.norms)
-    found: list[tuple[int, int]] = []
-    if right >= n or doc.sentence[right] != doc.sentence[left]:
-        return found
-    gap = doc.text[doc.ends[right - 1] : doc.starts[right]]
-    if left > 0 and norms[left - 1] in _PREPOSITIONS:
-        return found  # "sanctions on Turkey would be ...": Turkey is not the subject
-    if left > 0 and norms[left - 1] in _MAKE and not gap.strip() and _np_start(doc, right):
-        found.append(_np_extent(doc, right, words))
-    j = right
-    if gap.strip() == ",":
-        if _np_start(doc, right) and not _is_list_item(doc, right):
-            found.append(_np_extent(doc, right, words))
-            return found
-        if norms[right] not in ("which", "who"):
-            return found
-        # Skip the relative clause to its closing comma, reading "describes as" inside it.
-        j = right + 1
-        while j < n and doc.sentence[j] == doc.sentence[left]:
-            if norms[j] == "as" and norms[j - 1] in _DESCRIBE and _np_start(doc, j + 1):
-                found.append(_np_extent(doc, j + 1, words))
-            if "," in doc.text[doc.ends[j - 1] : doc.starts[j]] and j > right + 1:
-                break
-            j += 1
-        if j >= n or doc.sentence[j] != doc.sentence[left]:
-            return found
-    elif gap.strip():
-        return found
-    chain: list[str] = []
-    while (
-        j < n
-        and len(chain) < 5
-        and (norms[j] in _AUX or norms[j] in _COPULA)
-        and doc.sentence[j] == doc.sentence[left]
-    ):
-        chain.append(norms[j])
-        j += 1
-    if not chain or chain[-1] not in _COPULA:
-        return found
-    if "not" in chain or "n't" in chain or "never" in chain:
-        k = j
-        while k < n and k - j < 10 and doc.sentence[k] == doc.sentence[left]:
-            if norms[k] == "but" and _np_start(doc, k + 1):
-                found.append(_np_extent(doc, k + 1, words))
-                break
-            doc.blocked.add(k)
-            k += 1
-        return found
-    if _np_start(doc, j):
-        found.append(_np_extent(doc, j, words))
-    return found
-
-
-def _is_list_item(doc: _Doc, i: int) -> bool:
-    """ ", the United States and ...": a determiner then a name is a list, not an apposition."""
-    return doc.norms[i] == "the" and i + 1 in doc.mention_of
-
-
 def _descriptions(
     collector: _Collector,
-    doc: _Doc,
+    doc: Doc,
     heads: Mapping[str, set[str]],
-    words: _Words,
+    words: WordStats,
     table: ActorTable,
 ) -> None:
     """Noun phrases whose head the story ties to an actor of this article."""
@@ -737,14 +423,14 @@ def _descriptions(
         if head not in by_head or k in doc.mention_of:
             continue
         raw = doc.text[doc.starts[k] : doc.ends[k]]
-        if not raw[:1].islower() or not _lower_word(doc, k, words):
+        if not raw[:1].islower() or not lower_word(doc, k, words):
             continue
         if k in doc.blocked:
             continue
         if (
             k + 1 < n
-            and _gap_ok(doc, k, k + 1)
-            and _lower_word(doc, k + 1, words)
+            and gap_ok(doc, k, k + 1)
+            and lower_word(doc, k + 1, words)
             and not norms[k + 1].endswith(("ed", "ing"))
             and (singular(norms[k + 1]) in by_head or words.noun(norms[k + 1]))
         ):
@@ -753,7 +439,7 @@ def _descriptions(
         if found is None:
             continue
         left, named = found
-        if not named and norms[left] not in _DESCRIPTION_DETERMINERS:
+        if not named and norms[left] not in DESCRIPTION_DETERMINERS:
             continue
         candidates = list(by_head[head])
         if named:
@@ -764,7 +450,7 @@ def _descriptions(
             continue  # "Russian and NATO systems"; "the S-400 battery" is a modifier label
         count = 2 if norms[left] in ("two", "both") and head != norms[k] else 1
         chosen = _nearest(candidates, present, k, count)
-        if not named and norms[left] not in _DEFINITE:
+        if not named and norms[left] not in DEFINITE:
             # An indefinite description ("a stand-alone battery") may be a new referent: it
             # counts only when its actor was named in the last few sentences.
             chosen = [a for a in chosen if _named_recently(doc, present[a], k)]
@@ -784,8 +470,8 @@ def _descriptions(
                 head,
             )
             # ", a weapon designed to shoot down ...": an apposition to the description.
-            for np_first, np_end in _predicates(doc, left, end, words):
-                if _np_head(doc, np_first, np_end, words) in EVENT_NOUNS:
+            for np_first, np_end in predicates(doc, left, end, words):
+                if np_head(doc, np_first, np_end, words) in EVENT_NOUNS:
                     continue
                 collector.add(
                     outlet,
@@ -794,11 +480,11 @@ def _descriptions(
                     doc,
                     doc.starts[np_first],
                     doc.ends[np_end - 1],
-                    head=_np_head(doc, np_first, np_end, words),
+                    head=np_head(doc, np_first, np_end, words),
                 )
 
 
-def _description_left(doc: _Doc, k: int, words: _Words) -> tuple[int, set[str]] | None:
+def _description_left(doc: Doc, k: int, words: WordStats) -> tuple[int, set[str]] | None:
     """Walk left from a head noun over modifiers to a determiner or a possessive: (first
     token, actors named inside), or None when no determiner or name opens the phrase."""
     norms = doc.norms
@@ -807,7 +493,7 @@ def _description_left(doc: _Doc, k: int, words: _Words) -> tuple[int, set[str]] 
     left = -1
     steps = 0
     while i >= 0 and steps <= MAX_MODIFIERS + 1 and doc.sentence[i] == doc.sentence[k]:
-        if not _gap_ok(doc, i, i + 1):
+        if not gap_ok(doc, i, i + 1):
             break
         steps += 1
         norm = norms[i]
@@ -831,18 +517,18 @@ def _description_left(doc: _Doc, k: int, words: _Words) -> tuple[int, set[str]] 
             named.add(owner[0].actor)
             left = owner[1]
             break
-        if norm in _INTENSIFIERS and norm != "and":
+        if norm in INTENSIFIERS and norm != "and":
             i -= 1
             steps += 1
             continue
         if (
             norm == "and"
             and i - 1 >= 0
-            and (i - 1 in doc.mention_of or _lower_word(doc, i - 1, words))
+            and (i - 1 in doc.mention_of or lower_word(doc, i - 1, words))
         ):
             i -= 1
             continue
-        if not _lower_word(doc, i, words, before_noun=True):
+        if not lower_word(doc, i, words, before_noun=True):
             break
         i -= 1
     if left < 0:
@@ -874,7 +560,7 @@ RECENT_SENTENCES = 5
 its own sentence."""
 
 
-def _named_recently(doc: _Doc, positions: Sequence[int], k: int) -> bool:
+def _named_recently(doc: Doc, positions: Sequence[int], k: int) -> bool:
     sentence = doc.sentence[k]
     return any(0 <= sentence - doc.sentence[p] <= RECENT_SENTENCES for p in positions)
 
@@ -882,7 +568,7 @@ def _named_recently(doc: _Doc, positions: Sequence[int], k: int) -> bool:
 _DEMONYM_ENDINGS = ("ish", "ian", "ean", "ese", "ic", "i", "an")
 
 
-def _adjectival(doc: _Doc, first: int, end: int, table: ActorTable) -> bool:
+def _adjectival(doc: Doc, first: int, end: int, table: ActorTable) -> bool:
     """Is the mention used like an adjective: an initialism or acronym ("U.S.", "NATO") or a
     demonym ("Turkish": an alias with a demonym ending that is not the actor's own name)?"""
     mention = doc.mention_of[first][0]

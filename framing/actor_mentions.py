@@ -1,0 +1,580 @@
+"""Actor mentions: who is named in a story, where, and for which side a speaker talks.
+
+No named-entity model and no downloaded data: an actor is found in two ways.
+
+1. **The actor table** (``framing/data/actors.tsv``, editable, extendable with a user file of the
+   same columns): countries with their capital cities ("Ankara" for Turkey), seats of
+   government ("the Kremlin"), demonyms ("Turkish") and nationals ("Turks"); organisations;
+   leaders (with the ``side`` they speak for); weapons systems (with their maker as ``side``).
+2. **The story's own capitalised words.** A run of capitalised tokens ("Lockheed Martin",
+   "Jim Mattis", "S-300"; digits and hyphens allowed, "48N6E2" too) is a candidate name. A
+   sentence-initial word is not a name when the story also writes it in lower case
+   ("Deliveries to Turkey"), when it is a function word ("The", "When"), or when it never
+   appears capitalised in mid-sentence; months and days are never names. A candidate must occur
+   at least twice in the story (``MIN_OCCURRENCES``) or be in the table.
+
+Aliases are merged by a *fold*: accents, case, hyphens, spaces, dots and apostrophes are
+ignored, so "Erdogan" and "Erdoğan", "S-400", "S400" and "S 400", "U.S." and "US" meet (an
+alias of three letters or fewer written in capitals must be written in capitals in the text: "US"
+never matches "Us"). A plural "F-35s" or "Turks" falls back to its singular. Titles ("Mr.",
+"President", "Defense Secretary", "Turkish Foreign Minister" minus the demonym) are stripped
+from a name but kept in the mention's span, so "Mr. Erdoğan" is a mention of Recep Tayyip Erdoğan
+whose text shows how the outlet named him. A surname ("Mattis") or shorter name ("Tayyip
+Erdoğan") is merged with the one longer name of the story that ends with it ("Jim Mattis"). A
+hyphenated "Ankara-based" or "Russian-built" counts as a mention of its first part.
+
+Titles are read too: a mention in ``article.title`` has ``in_title=True``, its offsets index the
+*title* (not the text) and its ``sentence`` is ``-1``. Headlines add no new candidate names (a
+title-cased or all-capitals headline would make every word look like one); they match table
+aliases and the names the bodies established. The same holds for any all-capitals sentence.
+
+Why separate from ``framing.actors``: finding who is named, and where, is the large rule-based
+part; ``framing.actors`` builds salience and tone on the mentions found here, and
+``framing.actor_table`` holds the table both read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from framing.actor_table import ActorTable, fold, load_actor_table
+from framing.model import Document, PreparedText
+from framing.text import prepare
+from framing.tokens import cased_form
+
+__all__ = [
+    "MIN_OCCURRENCES",
+    "TITLE_SENTENCE",
+    "Mention",
+    "find_mentions",
+    "side_of",
+]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Return the space-separated words of a closed list."""
+    return frozenset(words.split())
+
+
+MIN_OCCURRENCES = 2
+"""A name not in the table must occur this often in the story to count as an actor."""
+TITLE_SENTENCE = -1
+"""``Mention.sentence`` of a mention in the article's title."""
+
+# Capitalised words that start sentences but are not names (checked on the run's first token).
+_FUNCTION_WORDS = _word_set(
+    """the a an this that these those it its in on at for from with without by of to and but
+    or nor if when while as after before since until although though because so yet then there
+    here he she they we you i his her their our my your what which who whom whose where why how
+    some many most few all both each every no not nobody none such other another one two three
+    four five six seven eight nine ten first last next new former later earlier meanwhile
+    however still also even only just instead indeed yes please let according under over
+    through against among between during despite about around across within beyond into onto
+    upon via per amid toward towards mr mrs ms dr people"""
+)
+_MONTHS_DAYS = _word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# A title ends with one of these heads ("Defense Secretary", "Gen.", "Prime Minister").
+_TITLE_HEADS = _word_set(
+    """president minister secretary general chancellor king queen prince princess premier
+    senator governor ambassador envoy spokesman spokeswoman spokesperson mr mrs ms dr prof gen
+    col lt maj capt adm sen rep gov sgt cmdr brig sheikh emir sultan pope judge chairman
+    chairwoman chair director marshal admiral colonel commander mayor speaker lord sir dame
+    ayatollah professor doctor lieutenant captain major"""
+)
+_TITLE_ABBREVIATIONS = _word_set(
+    "mr mrs ms dr prof gen col lt maj capt adm sen rep gov sgt cmdr brig st jr messrs"
+)
+_OPENERS = frozenset("“\"‘'(:—–[")
+_QUOTES = "“”\"‘’'«»„"
+_ROLE_CUT = frozenset(("who", "which", "that", "whose"))
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One naming of an actor: ``text`` is ``source[start:end]`` as written, title included
+    ("Mr. Erdoğan"). ``source`` is the article's text, or its title when ``in_title`` (then
+    ``sentence`` is ``-1``)."""
+
+    article_id: str
+    actor: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    in_title: bool
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Working state for one text (a body or a title) between the two passes."""
+
+    doc: int
+    text: str
+    prepared: PreparedText
+    in_title: bool
+    # (token start, token end, actor) from the table
+    aliases: list[tuple[int, int, str]] = field(default_factory=list)
+    # (token start, token end, candidate key, title-prefix start token)
+    candidates: list[tuple[int, int, str, int]] = field(default_factory=list)
+    # alias start token -> title-prefix start token
+    alias_prefix: dict[int, int] = field(default_factory=dict)
+    # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
+    titled: set[str] = field(default_factory=set)
+    shouting: set[int] = field(default_factory=set)
+
+
+def find_mentions(
+    documents: Sequence[Document], table: ActorTable | None = None
+) -> dict[str, tuple[Mention, ...]]:
+    """Return every actor mention per article id (body mentions first, then title mentions,
+    each in text order). ``documents`` should be one story: the story's statistics decide
+    which capitalised words are names."""
+    table = table if table is not None else load_actor_table()
+    segments: list[_Segment] = []
+    for index, document in enumerate(documents):
+        segments.append(_Segment(index, document.article.text, document.prepared, False))
+        if document.article.title.strip():
+            title = document.article.title
+            segments.append(_Segment(index, title, prepare(document.id, title), True))
+    lower_vocab: set[str] = set()
+    mid_caps: set[str] = set()
+    for segment in segments:
+        if not segment.in_title:
+            _vocabulary(segment, lower_vocab, mid_caps)
+    for segment in segments:
+        _scan(segment, table, lower_vocab, mid_caps)
+    names = _resolve_candidates(segments, table)
+    known = {key: name for key, name in names.items()}
+    result: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
+    titles: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
+    for segment in segments:
+        doc_id = documents[segment.doc].id
+        found = _emit(segment, doc_id, known, table)
+        (titles if segment.in_title else result)[doc_id].extend(found)
+    return {doc_id: tuple(result[doc_id] + titles[doc_id]) for doc_id in result}
+
+
+def _is_name_token(raw: str) -> bool:
+    first = raw[0]
+    if first.isupper():
+        if "-" in raw:
+            last = raw.rsplit("-", 1)[1]
+            return not (last and last[0].islower())
+        return True
+    return first.isdigit() and any(c.isupper() for c in raw)
+
+
+def _is_initial(text: str, prepared: PreparedText, i: int) -> bool:
+    if i == 0 or prepared.token_sentence[i] != prepared.token_sentence[i - 1]:
+        return True
+    j = prepared.token_starts[i] - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS or text[j] == "\n"
+
+
+def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    text, prepared = segment.text, segment.prepared
+    for i, (start, norm) in enumerate(
+        zip(prepared.token_starts, prepared.token_norms, strict=True)
+    ):
+        first = text[start]
+        if first.islower():
+            lower_vocab.add(norm)
+        elif first.isupper() and not _is_initial(text, prepared, i):
+            mid_caps.add(norm)
+
+
+def _shouting_sentences(segment: _Segment) -> set[int]:
+    prepared, text = segment.prepared, segment.text
+    words: Counter[int] = Counter()
+    upper: Counter[int] = Counter()
+    for start, end, sentence in zip(
+        prepared.token_starts, prepared.token_ends, prepared.token_sentence, strict=True
+    ):
+        raw = text[start:end]
+        if sum(c.isalpha() for c in raw) < 2:
+            continue
+        words[sentence] += 1
+        if raw.isupper():
+            upper[sentence] += 1
+    return {s for s, n in words.items() if n >= 3 and upper[s] >= 0.6 * n}
+
+
+def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
+    gap = text[end:start]
+    if not gap:
+        return True
+    if gap.isspace():
+        return "\n\n" not in gap
+    return gap[0] == "." and gap[1:].isspace() and previous_norm in _TITLE_ABBREVIATIONS
+
+
+def _alias_at(
+    text: str, prepared: PreparedText, i: int, table: ActorTable
+) -> tuple[int, str, int] | None:
+    """Longest table alias starting at token ``i``: (end token, actor, end char) or None."""
+    starts, ends = prepared.token_starts, prepared.token_ends
+    n = len(starts)
+    best: tuple[int, str, int] | None = None
+    key = ""
+    written = ""
+    j = i
+    while j < n and j - i < table.max_tokens:
+        if j > i:
+            gap = text[ends[j - 1] : starts[j]]
+            if gap and not (gap.isspace() and "\n" not in gap):
+                break
+        raw = text[starts[j] : ends[j]]
+        key += fold(raw)
+        written += raw
+        if key not in table.prefixes:
+            break
+        actor = table._match(written, key)
+        if actor is not None:
+            best = (j + 1, actor, ends[j])
+        j += 1
+    if best is None:
+        raw = text[starts[i] : ends[i]]
+        key = fold(raw)
+        if len(key) > 3 and key.endswith("s"):
+            actor = table._match(raw[:-1], key[:-1])
+            if actor is not None:
+                return (i + 1, actor, ends[i])
+        if "-" in raw and _is_hyphen_prefix(raw):
+            head = raw.split("-", 1)[0]
+            actor = table._match(head, fold(head))
+            if actor is not None:
+                return (i + 1, actor, starts[i] + len(head))
+    return best
+
+
+def _is_hyphen_prefix(raw: str) -> bool:
+    parts = raw.split("-")
+    return len(parts) > 1 and all(p[:1].islower() for p in parts[1:])
+
+
+def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    """Pass one: table aliases and candidate names (runs of capitalised tokens)."""
+    text, prepared = segment.text, segment.prepared
+    starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
+    segment.shouting = _shouting_sentences(segment)
+    n = len(starts)
+    alias_end: dict[int, tuple[int, str, int]] = {}
+    i = 0
+    while i < n:
+        raw = text[starts[i] : ends[i]]
+        if raw[0].isupper() or raw[0].isdigit():
+            found = _alias_at(text, prepared, i, table)
+            if found is not None:
+                alias_end[i] = found
+                i = found[0]
+                continue
+        i += 1
+    run: list[int] = []
+
+    def close_run(next_alias: int | None) -> None:
+        if run:
+            _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
+            run.clear()
+
+    i = 0
+    while i < n:
+        if i in alias_end:
+            end, actor, _ = alias_end[i]
+            segment.aliases.append((i, end, actor))
+            if run and _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
+                close_run(i)
+            else:
+                close_run(None)
+            i = end
+            continue
+        raw = text[starts[i] : ends[i]]
+        sentence = prepared.token_sentence[i]
+        if sentence not in segment.shouting and norms[i] not in ("'s",) and _is_name_token(raw):
+            if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
+                close_run(None)
+            run.append(i)
+        else:
+            close_run(None)
+        i += 1
+    close_run(None)
+    _join_possessive_names(segment)
+
+
+def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
+    """Index into ``run`` where the name starts after a title ("Defense Secretary Jim Mattis"
+    -> 2); 0 when there is no title."""
+    last_head = -1
+    for position, token in enumerate(run):
+        if norms[token] in _TITLE_HEADS:
+            last_head = position
+    return last_head + 1
+
+
+def _candidate_run(
+    segment: _Segment,
+    run: list[int],
+    next_alias: int | None,
+    lower_vocab: set[str],
+    mid_caps: set[str],
+) -> None:
+    norms = segment.prepared.token_norms
+    cut = _title_prefix(norms, run)
+    prefix_start = run[0]
+    name = list(run[cut:])
+    if not name:
+        if next_alias is not None and cut:
+            segment.alias_prefix[next_alias] = prefix_start
+        return
+    if cut == 0:
+        # Drop sentence-initial words that are not names.
+        while name:
+            first = name[0]
+            if norms[first] in _MONTHS_DAYS or norms[first] in _FUNCTION_WORDS:
+                name.pop(0)
+                continue
+            if _is_initial(segment.text, segment.prepared, first) and (
+                norms[first] in lower_vocab or (len(name) == 1 and norms[first] not in mid_caps)
+            ):
+                name.pop(0)
+                continue
+            break
+        prefix_start = name[0] if name else prefix_start
+    name = [t for t in name if norms[t] not in _MONTHS_DAYS] if len(name) == 1 else name
+    if not name:
+        return
+    key = _key(segment, name[0], name[-1] + 1)
+    if cut:
+        segment.titled.add(key)
+    segment.candidates.append((name[0], name[-1] + 1, key, prefix_start if cut else name[0]))
+
+
+def _key(segment: _Segment, first: int, end: int) -> str:
+    prepared = segment.prepared
+    return fold(segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]])
+
+
+def _join_possessive_names(segment: _Segment) -> None:
+    """Join "Countering America's Adversaries Through Sanctions Act" into one name: a
+    candidate after "'s" that holds a capitalised function word ("Through", "Of") is a
+    title-cased name, and so is everything capitalised before the "'s"."""
+    norms, text = segment.prepared.token_norms, segment.text
+    starts = segment.prepared.token_starts
+    by_start = {c[0]: c for c in segment.candidates}
+    alias_by_end = {a[1]: a for a in segment.aliases}
+    cand_by_end = {c[1]: c for c in segment.candidates}
+    for first, end, _unused_key, _prefix in list(segment.candidates):
+        if first < 2 or norms[first - 1] != "'s":
+            continue
+        inner = [
+            t
+            for t in range(first + 1, end)
+            if norms[t] in _FUNCTION_WORDS and text[starts[t]].isupper()
+        ]
+        if not inner:
+            continue
+        left_end = first - 1
+        new_first = left_end
+        while True:
+            if new_first in alias_by_end:
+                alias = alias_by_end[new_first]
+                segment.aliases.remove(alias)
+                new_first = alias[0]
+            elif new_first in cand_by_end:
+                cand = cand_by_end[new_first]
+                if cand in segment.candidates:
+                    segment.candidates.remove(cand)
+                new_first = cand[0]
+            else:
+                break
+        if new_first == left_end:
+            continue
+        segment.candidates.remove(by_start[first])
+        segment.candidates.append((new_first, end, _key(segment, new_first, end), new_first))
+    segment.candidates.sort()
+
+
+def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict[str, str]:
+    """Map candidate keys to actor names: merge shorter names into the one longer name that
+    ends with them, then keep those seen ``MIN_OCCURRENCES`` times (titles do not count)."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    tokens_of: dict[str, tuple[str, ...]] = {}
+    titled: set[str] = set()
+    for segment in segments:
+        prepared = segment.prepared
+        titled |= segment.titled
+        for first, end, key, _prefix in segment.candidates:
+            written = " ".join(
+                cased_form(
+                    segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]]
+                ).split()
+            )
+            tokens_of.setdefault(
+                key,
+                tuple(
+                    fold(prepared.token_norms[t])
+                    for t in range(first, end)
+                    if prepared.token_norms[t] != "'s"
+                ),
+            )
+            if not segment.in_title:
+                counts[key] += 1
+                forms[key][written] += 1
+    # Table persons' full names also absorb surnames ("Erdogan" alone is already an alias).
+    longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for key, parts in tokens_of.items():
+        for size in range(1, len(parts)):
+            longer[parts[-size:]].add(key)
+    merged: dict[str, str] = {}
+    for key, parts in tokens_of.items():
+        targets = {
+            t
+            for t in longer.get(parts, set())
+            if t != key and counts[t] and (t in titled or key in titled)
+        }
+        tops = {t for t in targets if not (longer.get(tokens_of[t], set()) & targets)}
+        merged[key] = next(iter(tops)) if len(tops) == 1 else key
+    totals: Counter[str] = Counter()
+    for key, count in counts.items():
+        totals[merged[key]] += count
+    names: dict[str, str] = {}
+    for key in tokens_of:
+        target = merged[key]
+        if totals[target] < MIN_OCCURRENCES:
+            continue
+        form = forms[target].most_common()
+        best = max(form, key=lambda item: (item[1], sum(not c.isascii() for c in item[0])))[0]
+        names[key] = best
+    return names
+
+
+def _emit(
+    segment: _Segment, doc_id: str, names: Mapping[str, str], table: ActorTable
+) -> list[Mention]:
+    prepared, text = segment.prepared, segment.text
+    starts, ends = prepared.token_starts, prepared.token_ends
+    spans: list[tuple[int, int, str, int]] = []
+    for first, end, actor in segment.aliases:
+        prefix = segment.alias_prefix.get(first, first)
+        char_end = ends[end - 1]
+        if end - first == 1:
+            raw = text[starts[first] : ends[first]]
+            if "-" in raw and table._match(raw, fold(raw)) is None and _is_hyphen_prefix(raw):
+                char_end = starts[first] + len(raw.split("-", 1)[0])
+        spans.append((starts[prefix], char_end, actor, first))
+    for first, end, key, prefix in segment.candidates:
+        found_name = names.get(key)
+        if found_name is not None:
+            spans.append((starts[prefix], ends[end - 1], found_name, first))
+    if segment.in_title or segment.shouting:
+        spans.extend(_known_in_shouting(segment, names, spans))
+    spans.sort()
+    merged: list[tuple[int, int, str, int]] = []
+    for span in spans:
+        if merged and merged[-1][2] == span[2]:
+            gap = text[merged[-1][1] : span[0]]
+            if gap.strip(" " + _QUOTES) == "" and "\n" not in gap:
+                merged[-1] = (merged[-1][0], span[1], span[2], merged[-1][3])
+                continue
+        if merged and span[0] < merged[-1][1]:
+            continue
+        merged.append(span)
+    mentions = []
+    for start, end, actor, first in merged:
+        if text[start:end].count("“") > text[start:end].count("”") and text[end : end + 1] == "”":
+            end += 1
+        sentence = TITLE_SENTENCE if segment.in_title else prepared.token_sentence[first]
+        mentions.append(
+            Mention(doc_id, actor, start, end, text[start:end], sentence, segment.in_title)
+        )
+    return mentions
+
+
+def _known_in_shouting(
+    segment: _Segment, names: Mapping[str, str], taken: Sequence[tuple[int, int, str, int]]
+) -> list[tuple[int, int, str, int]]:
+    """In a headline or an all-capitals sentence, match the story's established names by
+    their fold (up to four tokens), since capitalisation says nothing there."""
+    prepared, text = segment.prepared, segment.text
+    starts, ends = prepared.token_starts, prepared.token_ends
+    covered = {t for _s, _e, _a, first in taken for t in range(first, first + 1)}
+    used = [(s, e) for s, e, _a, _f in taken]
+    found: list[tuple[int, int, str, int]] = []
+    n = len(starts)
+    for i in range(n):
+        if i in covered or (
+            not segment.in_title and prepared.token_sentence[i] not in segment.shouting
+        ):
+            continue
+        for size in (4, 3, 2, 1):
+            if i + size > n:
+                continue
+            key = fold(text[starts[i] : ends[i + size - 1]])
+            name = names.get(key)
+            if name is None:
+                continue
+            span = (starts[i], ends[i + size - 1])
+            if any(s < span[1] and span[0] < e for s, e in used):
+                break
+            found.append((span[0], span[1], name, i))
+            used.append(span)
+            break
+    return found
+
+
+# --- side of a speaker or role ----------------------------------------------------------
+
+
+def side_of(text: str, table: ActorTable | None = None) -> str | None:
+    """Return the country or organisation a role or speaker description points to.
+
+    Rule: the text is cut at its first relative pronoun ("who", "which", "that": what follows
+    describes the past, "a radar engineer who has worked on European programmes"). Of the
+    remaining mentions, a country or organisation counts as itself and a person (or anything
+    else with a side in the table) as its side; objects do not count. The first one named
+    wins ("Turkish Foreign Minister" -> Turkey, "New Delhi's envoy in Moscow" -> India, "a
+    European diplomat at NATO headquarters" -> NATO, since "European" is no alias), except
+    that one named after "in" (a posting: "a senior official in Ankara") counts only when
+    nothing else is named.
+    """
+    table = table if table is not None else load_actor_table()
+    if not text.strip():
+        return None
+    prepared = prepare("role", text)
+    norms = prepared.token_norms
+    limit = next((i for i, norm in enumerate(norms) if norm in _ROLE_CUT and i > 0), len(norms))
+    segment = _Segment(0, text, prepared, False)
+    _scan(segment, table, set(), set())
+    posted: str | None = None
+    for first, _end, actor in sorted(segment.aliases):
+        if first >= limit:
+            break
+        side = _side_actor(actor, table)
+        if side is None:
+            continue
+        before = [norms[j] for j in range(max(0, first - 2), first)]
+        if before and (before[-1] == "in" or before[-2:] == ["in", "the"]):
+            posted = posted or side
+            continue
+        return side
+    return posted
+
+
+def _side_actor(actor: str, table: ActorTable) -> str | None:
+    kind = table.kind(actor)
+    if kind in ("country", "organisation"):
+        return actor
+    if kind == "object":
+        return None
+    return table.side(actor)

@@ -1,0 +1,211 @@
+"""The actor table: who can be named in a story, under which aliases, and for which side.
+
+What it does: reads ``framing/data/actors.tsv`` and an optional user file of the same
+columns (``parse_actor_table``, ``load_actor_table``) into an ``ActorTable`` that looks an
+alias up by its ``fold`` (accents, case, hyphens, spaces, dots and apostrophes ignored) and
+gives each actor's kind and side.
+
+Why separate from ``framing.actors``: the table is data with its own file format, checks and
+lookups; finding mentions in text (``framing.actor_mentions``) and scoring salience and tone
+(``framing.actors``) only read it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from framing.errors import UsageError
+
+__all__ = [
+    "ACTORS_RESOURCE",
+    "COLUMNS",
+    "KINDS",
+    "Actor",
+    "ActorTable",
+    "fold",
+    "load_actor_table",
+    "parse_actor_table",
+]
+
+ACTORS_RESOURCE = "actors.tsv"
+KINDS = ("country", "organisation", "person", "object")
+"""Kinds an actor table row may give; a name found only in the story has kind ``unknown``."""
+COLUMNS = ("actor", "kind", "alias", "side")
+_FOLD_TABLE = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d"})
+_FOLD_DROP = re.compile(r"[\s.\-\u2010\u2011\u00ad'\u2019\u2018\u02bc`]+")
+
+
+def fold(text: str) -> str:
+    """Return the key aliases are compared by: no accents, case, hyphens, spaces, dots or
+    apostrophes ("Erdoğan" and "erdogan", "S-400" and "S 400", "U.S." and "US" share one)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _FOLD_DROP.sub("", stripped.casefold())
+
+
+# --- the actor table ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One actor: its canonical name, kind, side (a person's country or organisation, an
+    object's maker) and every alias the table lists."""
+
+    name: str
+    kind: str
+    side: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    actor: str
+    exact_case: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTable:
+    """The parsed actor table: actors by name and aliases by their :func:`fold` key."""
+
+    actors: Mapping[str, Actor] = field(compare=False)
+    aliases: Mapping[str, tuple[_Alias, ...]] = field(compare=False)
+    prefixes: frozenset[str] = field(compare=False)
+    max_tokens: int = 1
+    origin: tuple[str, ...] = ()
+
+    def actor(self, name: str) -> Actor | None:
+        return self.actors.get(name)
+
+    def kind(self, name: str) -> str:
+        actor = self.actors.get(name)
+        return actor.kind if actor else "unknown"
+
+    def side(self, name: str) -> str | None:
+        actor = self.actors.get(name)
+        return actor.side if actor else None
+
+    def lookup(self, text: str) -> str | None:
+        """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""
+        return self._match(_strip_the(text).strip(), fold(_strip_the(text)))
+
+    def _match(self, written: str, key: str) -> str | None:
+        candidates = self.aliases.get(key)
+        if not candidates:
+            return None
+        letters = "".join(c for c in written if c.isalpha())
+        for alias in candidates:
+            if not alias.exact_case or letters.isupper():
+                return alias.actor
+        return None
+
+
+def _strip_the(alias: str) -> str:
+    return alias[4:] if alias[:4].lower() == "the " else alias
+
+
+def parse_actor_table(
+    text: str, origin: str, base: ActorTable | None = None, *, strict: bool = True
+) -> ActorTable:
+    """Parse the TSV format (``#`` header lines, the column line, one row per alias).
+
+    With ``base``, the rows extend it: an actor named in ``text`` takes the kind and side given
+    there, its aliases are added, and an alias listed for another actor in ``base`` moves to the
+    new one (so a user file overrides the built-in table).
+    """
+    actors: dict[str, Actor] = dict(base.actors) if base else {}
+    owner: dict[str, tuple[str, bool]] = {}
+    if base:
+        for name, actor in base.actors.items():
+            for alias in actor.aliases:
+                owner[alias] = (name, _exact_case(alias))
+    problems: list[str] = []
+    seen_columns = False
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.rstrip("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not seen_columns and tuple(c.lower() for c in cells[:3]) == COLUMNS[:3]:
+            seen_columns = True
+            continue
+        if len(cells) < 3 or not cells[0] or not cells[2]:
+            problems.append(f"{origin}:{number}: expected actor, kind, alias (and side), tabs")
+            continue
+        name, kind, alias = cells[0], cells[1].lower(), cells[2]
+        side = cells[3] if len(cells) > 3 and cells[3] else None
+        if kind not in KINDS:
+            problems.append(f"{origin}:{number}: kind '{cells[1]}' is not one of {KINDS}")
+            continue
+        previous = actors.get(name)
+        if previous is None or (base and name in base.actors and previous is base.actors[name]):
+            kept = previous.aliases if previous else ()
+            actors[name] = Actor(name, kind, side, kept)
+        elif side and not actors[name].side:
+            actors[name] = Actor(name, actors[name].kind, side, actors[name].aliases)
+        old = owner.get(alias)
+        if old and old[0] != name and old[0] in actors:
+            held = actors[old[0]]
+            actors[old[0]] = Actor(
+                held.name, held.kind, held.side, tuple(a for a in held.aliases if a != alias)
+            )
+        owner[alias] = (name, _exact_case(alias))
+        if alias not in actors[name].aliases:
+            current = actors[name]
+            actors[name] = Actor(name, current.kind, current.side, (*current.aliases, alias))
+    if problems and strict:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise UsageError(problems[0] + more)
+    return _build(actors, (*(base.origin if base else ()), origin))
+
+
+def _exact_case(alias: str) -> bool:
+    letters = "".join(c for c in alias if c.isalpha())
+    return len(letters) <= 3 and letters.isupper()
+
+
+def _build(actors: Mapping[str, Actor], origin: tuple[str, ...]) -> ActorTable:
+    aliases: dict[str, list[_Alias]] = defaultdict(list)
+    prefixes: set[str] = set()
+    max_tokens = 1
+    for name, actor in actors.items():
+        for written in (name, *actor.aliases) if actor.kind != "person" else actor.aliases:
+            alias = _strip_the(written)
+            key = fold(alias)
+            if not key:
+                continue
+            entry = _Alias(name, _exact_case(alias))
+            if entry not in aliases[key]:
+                aliases[key].append(entry)
+            prefixes.update(key[:i] for i in range(1, len(key) + 1))
+            max_tokens = max(max_tokens, len(alias.split()) + alias.count("'") + 2)
+    ordered = {
+        k: tuple(sorted(v, key=lambda a: a.exact_case, reverse=True)) for k, v in aliases.items()
+    }
+    return ActorTable(dict(actors), ordered, frozenset(prefixes), max_tokens, origin)
+
+
+@cache
+def _builtin_table() -> ActorTable:
+    data = resources.files("framing").joinpath("data").joinpath(ACTORS_RESOURCE)
+    return parse_actor_table(data.read_text(encoding="utf-8"), f"framing/data/{ACTORS_RESOURCE}")
+
+
+def load_actor_table(extra: Path | None = None) -> ActorTable:
+    """Return the built-in actor table, extended and overridden by a user file if given."""
+    table = _builtin_table()
+    if extra is None:
+        return table
+    try:
+        text = Path(extra).read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise UsageError(f"{extra}: cannot read the actor table ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{extra}: the actor table is not UTF-8 text") from error
+    return parse_actor_table(text, str(extra), table)

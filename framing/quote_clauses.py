@@ -1,0 +1,451 @@
+"""Attributions and reported speech: speech verbs, "X said that ...", "according to X".
+
+What it does: finds the attribution next to a closing quote mark ("...,” said X"), the
+reported clauses of a sentence ("X said (that) ...", "..., arguing that ...") and clauses
+around "according to X", each as a working record (``Found``) with its speaker; ``Context``
+holds the sentence and paragraph lookups of one text.
+
+Why separate from ``framing.quotes``: reported speech is read clause by clause from verb
+patterns, a job of its own next to pairing quote marks and merging the results, which stays
+in ``framing.quotes`` with the public API.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from framing.model import Document
+from framing.quote_speakers import (
+    VERB_WORDS,
+    Speaker,
+    chunk_before,
+    classify_subject,
+    first_subject,
+    subject_after,
+    subject_before,
+)
+
+__all__ = [
+    "VERB_RE",
+    "Context",
+    "Found",
+    "according_to",
+    "count_words",
+    "indirect_in_sentence",
+    "trailing_attribution",
+    "trim",
+]
+
+_VERB_PHRASES = (
+    "pointed out",
+    "points out",
+    "point out",
+    "made clear",
+    "make clear",
+    "makes clear",
+    "has made clear",
+)
+# Verbs that report a view only with a "that" clause ("officials fear that ..."); alone they
+# are too often something else ("the deal was reported at $2.5 billion").
+_THAT_ONLY = (
+    "reported", "reports", "fear", "fears", "feared", "worry", "worries", "believe", "state",
+    "states",
+)  # fmt: skip
+_VERB_ALT = "|".join(
+    [re.escape(p).replace("\\ ", r"\s+") for p in _VERB_PHRASES if not p.startswith("has ")]
+    + sorted(VERB_WORDS, key=len, reverse=True)
+)
+_AUX = (
+    r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|can)\s+)?"
+    r"(?:(?:also|since|repeatedly|long|even|already|previously|publicly|privately|again|"
+    r"reportedly|recently|often|now|still|never|not|later|then|further)\s+)*"
+)
+_TOLD_OBJECT = (
+    r"(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+news\s+conference|"
+    r"a\s+press\s+conference|(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))?"
+)
+VERB_RE = re.compile(
+    rf"\b(?P<aux>{_AUX})(?P<verb>(?:{_VERB_ALT})\b(?<=told)?)"
+    rf"|\b(?P<aux2>{_AUX})(?P<verb2>(?:{'|'.join(_THAT_ONLY)}))(?=\s+that\b)"
+)
+_TOLD_RE = re.compile(_TOLD_OBJECT)
+_INVERTED_RE = re.compile(rf"\s*(?P<verb>{_VERB_ALT})\b")
+
+_PARTICIPLES = (
+    "saying", "arguing", "warning", "insisting", "noting", "stressing", "adding", "claiming",
+    "explaining", "suggesting", "complaining", "emphasising", "emphasizing", "telling",
+)  # fmt: skip
+_PARTICIPLE_RE = re.compile(
+    rf"(?:,\s+(?:(?:while|before|after)\s+)?|\s+while\s+)(?P<verb>{'|'.join(_PARTICIPLES)})\b"
+    + r"(?:\s+(?:reporters|journalists))?"
+)
+_COORDINATED_RE = re.compile(
+    rf",?\s+(?:and|but|while)\s+(?:{_AUX})(?:(?:{_VERB_ALT})|{'|'.join(_PARTICIPLES)})\b"
+)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_THAT_RE = re.compile(r"\bthat\b")
+_TIME_WORDS = re.compile(
+    r"^(?:(?:on|last|this|earlier|later|late|early|in)\s+)*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|today|"
+    r"yesterday|earlier|later|background|condition\s+of\s+anonymity|a\s+statement|"
+    r"an\s+interview|privately|publicly|recently|again|this\s+week|tonight|morning|"
+    r"afternoon|evening)\b[^,]*$"
+)
+
+_PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029")
+
+
+# -- working records --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    direct: bool
+    speaker: Speaker | None
+    verb: str = ""
+    verb_context: str = ""
+    inherit: bool = False  # speaker comes from the previous quote
+    paragraph: int = 0
+    sentence: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+class Context:
+    """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.article.text
+        spans = document.prepared.sentences
+        self.sentence_starts = [s.start for s in spans]
+        self.sentence_ends = [s.end for s in spans]
+        starts = [0]
+        for match in _PARAGRAPH_RE.finditer(self.text):
+            starts.append(match.end())
+        self.paragraph_starts = starts
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_RE.finditer(self.text)] + [
+            len(self.text)
+        ]
+
+    def sentence_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        if not self.sentence_starts:
+            return 0, len(self.text)
+        index = self.sentence_of(position)
+        return self.sentence_starts[index], self.sentence_ends[index]
+
+    def paragraph_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, position) - 1, 0)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a trailing comma (attribution punctuation) from a span."""
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+# -- attribution next to quote marks -------------------------------------------------------------
+
+
+def _verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
+    return VERB_RE.search(text, start, limit)
+
+
+def _verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+    """Return the verb phrase as written (with "told" + object) and where it ends."""
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    verb_start = match.start(group) - len(aux)
+    verb_end = match.end(group)
+    if match.group(group).startswith("told"):
+        told = _TOLD_RE.match(text, verb_end, limit)
+        if told is not None and told.end() > verb_end:
+            obj = told.group().strip()
+            if not re.match(r"(?:That|This|The\s+(?:deal|S-400))\b", obj):
+                verb_end = told.end()
+    return re.sub(r"\s+", " ", text[verb_start:verb_end]), verb_end
+
+
+def trailing_attribution(
+    ctx: Context, end_mark: int, limit: int, sentence_start: int
+) -> tuple[Speaker, str, str, int, int] | None:
+    """Find "…,” said X" or "…,” X said" after a closing mark; return speaker, verb, context."""
+    text = ctx.text
+    piece = text[end_mark:limit]
+    stripped = piece.lstrip(" ,\u00a0")
+    offset = end_mark + len(piece) - len(stripped)
+    if not stripped or stripped[0] in ".;:" or stripped.startswith("("):
+        return None
+    inverted = _INVERTED_RE.match(text, offset, limit)
+    if inverted is not None:
+        verb = re.sub(r"\s+", " ", inverted.group("verb"))
+        speaker = subject_after(text, inverted.end() + 1, limit)
+        if speaker is not None:
+            return speaker, verb, text[offset:limit], offset, inverted.end()
+    match = _verb_at(text, offset, limit)
+    if match is None or count_words(text[offset : match.start()]) > 12:
+        return None
+    verb, verb_end = _verb_text(text, match, limit)
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    subject = classify_subject(text[offset : match.start(group) - len(aux)], offset)
+    if subject is None:
+        return None
+    return subject, verb, text[match.start() : limit], match.start(), verb_end
+
+
+# -- indirect quotes --------------------------------------------------------------------------
+
+
+_CLAUSE_STOP_RE = re.compile(r";|,?\s+(?:and\s+)?according\s+to\b|\s+—\s+")
+_RELATIVE_END_RE = re.compile(r",\s+(?:has|have|had|is|are|was|were)\b")
+_THAT_GAP_RE = re.compile(
+    r"\s*(?:(?:(?:in|on|at|during|after|before|to|with|this|last|earlier|later|again|"
+    r"repeatedly|privately|publicly|yesterday|today|also|recently|on\s+background)\b[^,;]*?)"
+    r")?\s*$"
+)
+_DATELINE_RE = re.compile(r"[A-Z][A-Z]+\b[^—\n]{0,40}?\s+—\s+")
+
+
+def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
+    """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
+
+    ``relative``: the verb stands in a relative clause ("India, which Washington describes
+    as a partner, is ..."), so the clause also ends where the main clause resumes.
+    """
+    end = sentence_end
+    if relative:
+        resume = _RELATIVE_END_RE.search(text, start, end)
+        if resume is not None:
+            end = resume.start()
+    stop = _CLAUSE_STOP_RE.search(text, start, end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    coordinated = _COORDINATED_RE.search(text, start, end)
+    if coordinated is not None:
+        end = coordinated.start()
+    participle = _PARTICIPLE_RE.search(text, start, end)
+    if participle is not None:
+        end = participle.start()
+    return end
+
+
+def indirect_in_sentence(
+    ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Find reported speech in one sentence, skipping text inside quote marks.
+
+    A later attribution inside an earlier clause ("U.S. officials warn that ..., and Jim
+    Mattis has argued that ...") ends that clause where its own subject begins.
+    """
+    text = ctx.text
+    dateline = _DATELINE_RE.match(text, s_start, s_end)
+    if dateline is not None:
+        s_start = dateline.end()
+    found: list[Found] = []
+    position = s_start
+    blocked_starts = [b[0] for b in blocked]
+
+    def is_blocked(at: int) -> bool:
+        index = bisect.bisect_right(blocked_starts, at)
+        return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
+
+    last_speaker: Speaker | None = None
+    while position < s_end:
+        match = _verb_at(text, position, s_end)
+        if match is None:
+            break
+        group = "verb" if match.group("verb") else "verb2"
+        aux = match.group("aux" if group == "verb" else "aux2") or ""
+        verb_start = match.start(group) - len(aux)
+        position = match.end()
+        if is_blocked(verb_start) or re.search(r"\b(?:not|never)\b", aux):
+            continue
+        if re.match(r"add", match.group(group)) and _TO_RE.match(text, match.end()):
+            continue  # "has added to the uncertainty"
+        if re.search(r"\b(?:who|which|whom)\s+$", text[s_start:verb_start]) and not (
+            _THAT_NEXT_RE.match(text, match.end())
+        ):
+            continue  # a relative clause inside an apposition ("who asked not to be named")
+        verb, verb_end = _verb_text(text, match, s_end)
+        before = text[s_start:verb_start]
+        subject: Speaker | None = None
+        role = ""
+        joined = re.search(r"(?:\band|\bbut|\bwhile)\s*$", before) or (
+            found and re.fullmatch(r"[\s.]*,\s*", text[found[-1].end : verb_start])
+        )
+        if joined and last_speaker is not None:
+            subject = last_speaker
+        if subject is None:
+            result = subject_before(text, s_start, verb_start)
+            if result is not None:
+                subject, role = result
+        if (
+            subject is not None
+            and subject.kind in {"role", "named"}
+            and re.match(r"add", match.group(group))
+            and not _THAT_NEXT_RE.match(text, verb_end)
+        ):
+            continue  # "The ministry has added two trains": not speech
+        trailing_subject = False
+        if subject is None:
+            # Inverted trailing attribution: "..., said Jim Mattis, the defense secretary."
+            if re.search(r",\s*$", before):
+                subject = subject_after(text, verb_end + 1, s_end)
+                trailing_subject = subject is not None
+            if subject is None:
+                continue
+        rest = text[verb_end:s_end]
+        rest_head = re.split(r"[,.;]", rest, maxsplit=1)[0].strip()
+        subject_start = subject.start if not trailing_subject else verb_start
+        chunk_start = chunk_before(text, s_start, min(subject_start, verb_start))[0]
+        if not trailing_subject and subject.start >= s_start:
+            chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])
+        preceded_by_comma = trailing_subject or bool(re.search(r",\s*$", text[s_start:chunk_start]))
+        if preceded_by_comma and (
+            trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
+        ):
+            # Trailing attribution ("..., the minister said.") or parenthetical ("The deal,
+            # he argued, was fair."): the clause is around the attribution.
+            comma = text.rfind(",", s_start, chunk_start if not trailing_subject else subject_start)
+            pieces = []
+            if comma > s_start:
+                first = s_start
+                if not trailing_subject:
+                    joints = list(re.finditer(r",\s+(?:and|but)\s+|;\s+", text[s_start:comma]))
+                    if joints:
+                        first = s_start + joints[-1].end()
+                pieces.append(trim(text, first, comma))
+            after_comma = text.find(",", verb_end, s_end)
+            if not trailing_subject and after_comma >= 0:
+                tail = after_comma + 1
+                if not re.match(r"\s*\w+ing\b", text[tail:s_end]):
+                    pieces.append(trim(text, tail, _clause_end(text, tail, s_end)))
+            for p_start, p_end in pieces:
+                p_end = _strip_period(text, p_start, p_end)
+                if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
+                    found.append(Found(p_start, p_end, False, subject, verb, verb))
+            last_speaker = subject
+            position = s_end if trailing_subject else max(position, verb_end)
+            continue
+        that = _THAT_RE.search(text, verb_end, min(s_end, verb_end + 120))
+        clause_start = verb_end
+        if that is not None and _THAT_GAP_RE.fullmatch(text, verb_end, that.start()):
+            clause_start = that.end()
+        elif group == "verb2":
+            continue
+        relative = bool(re.match(r"(?:describ|regard)", match.group(group)))
+        clause_end = _clause_end(text, clause_start, s_end, relative)
+        c_start, c_end = trim(text, clause_start, clause_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) < 2:
+            continue
+        if found and found[-1].start < verb_start < found[-1].end:
+            _truncate(
+                text, found[-1], subject.start if subject.start > found[-1].start else verb_start
+            )
+        context = text[verb_start : min(s_end, verb_end + 40)]
+        found.append(Found(c_start, c_end, False, subject, verb, context))
+        if role and subject.kind == "person" and not subject.role:
+            subject.role = role
+        last_speaker = subject
+        position = verb_end
+    # "..., arguing that ...": the speaker is the sentence's subject.
+    for participle in _PARTICIPLE_RE.finditer(text, s_start, s_end):
+        if is_blocked(participle.start()) or any(
+            f.start <= participle.start() < f.end for f in found
+        ):
+            continue
+        speaker = first_subject(text, s_start, participle.start()) or last_speaker
+        if speaker is None:
+            continue
+        that = re.match(r"\s+that\b", text[participle.end() : s_end])
+        clause_start = participle.end() + (that.end() if that else 0)
+        c_start, c_end = trim(text, clause_start, _clause_end(text, clause_start, s_end))
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            verb = participle.group("verb")
+            context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
+            found.append(Found(c_start, c_end, False, speaker, verb, context))
+            last_speaker = speaker
+    return [f for f in found if f.end - f.start > 0]
+
+
+_TO_RE = re.compile(r"\s+to\b")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
+_JOINT_RE = re.compile(r",\s+(?:and|but|while)\s+|,\s+|;\s+|\s+(?:and|but)\s+")
+
+
+def _truncate(text: str, clause: Found, attribution_start: int) -> None:
+    """End a clause where a new attribution inside it begins (unless nothing would be left:
+    then the new one is reported speech nested in the old, and both stay)."""
+    limit = min(attribution_start, clause.end)
+    joints = list(_JOINT_RE.finditer(text, clause.start, limit))
+    if not joints:
+        return
+    end = _strip_period(text, clause.start, joints[-1].start())
+    if count_words(text[clause.start : end]) >= 2:
+        clause.end = end
+
+
+def _strip_period(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".…\u00a0 ":
+        end -= 1
+    return end
+
+
+def according_to(
+    ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Read "according to X" before, after or inside a clause."""
+    text = ctx.text
+    found: list[Found] = []
+    for match in _ACCORDING_RE.finditer(text, s_start, s_end):
+        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            continue
+        np_end = s_end
+        for stop in (",", ";", " — "):
+            at = text.find(stop, match.end(), s_end)
+            if at >= 0:
+                np_end = min(np_end, at)
+        np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
+        phrase = text[np_start:np_end2]
+        if (
+            re.match(r"(?:some|sources|reports|people)\b", phrase)
+            and "," not in text[match.start() : s_end]
+        ):
+            continue
+        speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
+        if count_words(phrase) > 10:
+            continue
+        before = text[s_start : match.start()]
+        if not before.strip():
+            c_start, c_end = np_end + 1, _clause_end(text, np_end + 1, s_end)
+        elif before.rstrip().endswith(","):
+            comma = before.rstrip()
+            c_start = s_start
+            c_end = s_start + len(comma) - 1
+            if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
+                # Parenthetical: "interceptors that, according to the maker, reach 400 km".
+                tail_end = _clause_end(text, np_end + 1, s_end)
+                tail = text.find(",", np_end + 1, tail_end)
+                c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
+        else:
+            continue
+        c_start, c_end = trim(text, c_start, c_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
+    return found
