@@ -138,6 +138,7 @@ class StoryPage:
     legend: tuple[LegendItem, ...]
     lexicon: LexiconInfo
     frames_table: MeasureTable
+    frame_measures: tuple[MeasureTable, ...]
     measures: tuple[MeasureTable, ...]
     findings: tuple[FindingView, ...]
     findings_text: str
@@ -304,10 +305,15 @@ def build_story_page(
         legend=legend,
         lexicon=_lexicon_info(lexicon),
         frames_table=measure_table(story_frames, story.statistics, anchors),
+        frame_measures=tuple(
+            measure_table(item, story.statistics, anchors)
+            for item in story.lexicons
+            if item.lexicon.name != STORY_FRAMES and item.lexicon.kind == "frames"
+        ),
         measures=tuple(
             measure_table(item, story.statistics, anchors)
             for item in story.lexicons
-            if item.lexicon.name != STORY_FRAMES
+            if item.lexicon.kind != "frames"
         ),
         findings=_findings(story, anchors),
         findings_text=_findings_text(story),

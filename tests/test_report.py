@@ -376,5 +376,5 @@ def test_naming_and_sources_show_what_the_answer_key_lists(s400_report: Path) ->
     page = (s400_report / "story-s400.html").read_text(encoding="utf-8")
     naming = page[page.index('<section id="naming">') : page.index('<section id="sources">')]
     assert "Türkiye (10)" in naming and "a collection platform" in naming
-    sources = page[page.index('<section id="sources">') : page.index('<section id="words">')]
+    sources = page[page.index('<section id="sources">') : page.index('<section id="coverage">')]
     assert "Loaded verbs:" in sources and "anonymous" in sources
