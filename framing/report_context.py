@@ -227,6 +227,12 @@ def build_story_page(
     story: StoryAnalysis, file_name: str, settings: Sequence[tuple[str, str]] = ()
 ) -> StoryPage:
     story_frames = story.lexicon(STORY_FRAMES)
+    outlets_of_group: dict[str, set[str]] = {}
+    for analysis in story.articles:
+        article = analysis.document.article
+        if article.group:
+            outlets_of_group.setdefault(article.group, set()).add(article.outlet)
+    shown_groups = frozenset(g for g, members in outlets_of_group.items() if len(members) > 1)
     lexicon = story_frames.lexicon
     labels = {c.id: c.label for c in lexicon.categories}
     category_labels = {
@@ -304,14 +310,14 @@ def build_story_page(
         ),
         legend=legend,
         lexicon=_lexicon_info(lexicon),
-        frames_table=measure_table(story_frames, story.statistics, anchors),
+        frames_table=measure_table(story_frames, story.statistics, anchors, shown_groups),
         frame_measures=tuple(
-            measure_table(item, story.statistics, anchors)
+            measure_table(item, story.statistics, anchors, shown_groups)
             for item in story.lexicons
             if item.lexicon.name != STORY_FRAMES and item.lexicon.kind == "frames"
         ),
         measures=tuple(
-            measure_table(item, story.statistics, anchors)
+            measure_table(item, story.statistics, anchors, shown_groups)
             for item in story.lexicons
             if item.lexicon.kind != "frames"
         ),

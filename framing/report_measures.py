@@ -60,9 +60,15 @@ class MeasureTable:
 
 
 def measure_table(
-    item: StoryLexicon, statistics: StoryStatistics, anchors: dict[str, str]
+    item: StoryLexicon,
+    statistics: StoryStatistics,
+    anchors: dict[str, str],
+    shown_groups: frozenset[str] = frozenset(),
 ) -> MeasureTable:
-    """A lexicon's estimates per outlet, then per group when the articles name groups."""
+    """A lexicon's estimates per outlet, then per group when the articles name groups.
+
+    Only ``shown_groups`` get a column: a group of a single outlet would repeat that outlet's
+    column (the JSON and CSV keep every group's estimates)."""
     lexicon = item.lexicon
     dominant = {frames.outlet: frames.dominant for frames in item.frames}
     holders = [rates.name for rates in item.outlets]
@@ -75,8 +81,9 @@ def measure_table(
         )
         for rates in item.outlets
     ]
-    if len(item.groups) > 1:
-        holders += [f"group: {rates.name}" for rates in item.groups]
+    groups = [rates for rates in item.groups if rates.name in shown_groups]
+    if len(item.groups) > 1 and groups:
+        holders += [f"group: {rates.name}" for rates in groups]
         columns += [
             MeasureColumn(
                 f"group: {rates.name}",
@@ -84,7 +91,7 @@ def measure_table(
                 True,
                 f"{plural(rates.n_articles, 'article')}, {plural(rates.n_sentences, 'sentence')}",
             )
-            for rates in item.groups
+            for rates in groups
         ]
     negated = {
         (rates.name if i < len(item.outlets) else f"group: {rates.name}", c.category): c.negated
