@@ -135,18 +135,8 @@ def _targets(
         return ()
     found: list[tuple[int, int, str]] = []
     for index, item in enumerate(value, start=1):
-        start = item.get("start") if isinstance(item, dict) else None
-        end = item.get("end") if isinstance(item, dict) else None
-        label = item.get("label", "") if isinstance(item, dict) else None
-        valid = (
-            isinstance(start, int)
-            and isinstance(end, int)
-            and not isinstance(start, bool)
-            and not isinstance(end, bool)
-            and isinstance(label, str)
-            and 0 <= start < end <= length
-        )
-        if not valid:
+        span = _span(item, length)
+        if span is None:
             problems.append(
                 file.problem(
                     number,
@@ -156,6 +146,17 @@ def _targets(
                 )
             )
             continue
-        assert isinstance(start, int) and isinstance(end, int) and isinstance(label, str)
-        found.append((start, end, label))
+        found.append(span)
     return tuple(found)
+
+
+def _span(item: object, length: int) -> tuple[int, int, str] | None:
+    """One target as (start, end, label), or None when it is not a span inside the text."""
+    if not isinstance(item, dict):
+        return None
+    start, end, label = item.get("start"), item.get("end", None), item.get("label", "")
+    if type(start) is not int or type(end) is not int or not isinstance(label, str):
+        return None  # ``type`` rather than isinstance: a JSON true is not an offset
+    if not 0 <= start < end <= length:
+        return None
+    return start, end, label
