@@ -332,3 +332,16 @@ def _first_difference(one: str, other: str) -> int:
     while start < min(len(one), len(other)) and one[start] == other[start]:
         start += 1
     return start
+
+
+def read_option_file(path: Path, what: str) -> str:
+    """Read a small UTF-8 file a user passes as an option (``--facts``, ``--outlets``), with a
+    one-line error naming the file and what to do; a BOM is allowed."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise input_error(path, f"no such {what} file", "check the path") from None
+    except UnicodeDecodeError:
+        raise input_error(path, "not valid UTF-8", "save the file as UTF-8") from None
+    except OSError as error:
+        raise input_error(path, f"cannot read ({error.strerror})", "check permissions") from None

@@ -18,8 +18,7 @@ from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
 from framing.model import Evidence
 from framing.quotes import OutletSources, Quote
-from framing.tables import coverage_record, statistics_record
-from framing.terms import TermScore
+from framing.tables import coverage_record, statistics_record, term_record
 from framing.tone import classify
 
 ANALYSIS_FORMAT = "framing.analysis"
@@ -131,25 +130,6 @@ def lexicon_record(lexicon: Lexicon) -> dict[str, Any]:
         "origin": lexicon.origin,
         "n_entries": len(lexicon.entries),
         "categories": {c.id: c.label for c in lexicon.categories},
-    }
-
-
-def term_record(t: TermScore) -> dict[str, Any]:
-    """One listed term with its raw counts beside every statistic."""
-    return {
-        "term": t.term,
-        "n": t.n,
-        "count": t.count,
-        "count_rest": t.count_rest,
-        "tfidf": t.tfidf,
-        "delta": t.delta,
-        "variance": t.variance,
-        "z": t.z,
-        "g2": t.g2,
-        "log_ratio": t.log_ratio,
-        "p": t.p,
-        "q": t.q,
-        "notable": t.notable,
     }
 
 

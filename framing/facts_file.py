@@ -10,19 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from framing.decoding import read_option_file
 from framing.errors import InputError, InputProblem, input_error
 
 
 def read_facts(path: Path) -> dict[str, str]:
     """Read a facts file into id -> fact, reporting every bad line."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise input_error(path, "no such facts file", "check the path") from None
-    except UnicodeDecodeError:
-        raise input_error(path, "not valid UTF-8", "save the file as UTF-8") from None
-    except OSError as error:
-        raise input_error(path, f"cannot read ({error.strerror})", "check permissions") from None
+    text = read_option_file(path, "facts")
     facts: dict[str, str] = {}
     problems: list[InputProblem] = []
     for number, line in enumerate(text.splitlines(), start=1):

@@ -19,20 +19,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from framing.decoding import read_option_file
 from framing.errors import InputError, InputProblem, input_error
 from framing.model import Article, Corpus
 
 
 def read_outlet_groups(path: Path) -> dict[str, str]:
     """Read an outlets file into outlet -> group; every problem reported with its line."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise input_error(path, "no such outlets file", "check the path") from None
-    except UnicodeDecodeError:
-        raise input_error(path, "not valid UTF-8", "save the file as UTF-8") from None
-    except OSError as error:
-        raise input_error(path, f"cannot read ({error.strerror})", "check permissions") from None
+    text = read_option_file(path, "outlets")
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or [cell.strip().lower() for cell in rows[0]] != ["outlet", "group"]:

@@ -122,6 +122,26 @@ def finding_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
     ]
 
 
+def term_record(t: TermScore) -> dict[str, Any]:
+    """One listed term with its raw counts beside every statistic (``count_rest`` is what it
+    is compared with: the rest of the story, or the other outlet of a pair)."""
+    return {
+        "term": t.term,
+        "n": t.n,
+        "count": t.count,
+        "count_rest": t.count_rest,
+        "tfidf": t.tfidf,
+        "delta": t.delta,
+        "variance": t.variance,
+        "z": t.z,
+        "g2": t.g2,
+        "log_ratio": t.log_ratio,
+        "p": t.p,
+        "q": t.q,
+        "notable": t.notable,
+    }
+
+
 def term_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
     """Every listed term of every outlet, group and pair, with counts and statistics."""
     result = story.terms
@@ -136,17 +156,7 @@ def term_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
                     "target": target,
                     "against": against,
                     "unit": result.unit,
-                    "term": t.term,
-                    "n": t.n,
-                    "count": t.count,
-                    "count_against": t.count_rest,
-                    "z": t.z,
-                    "g2": t.g2,
-                    "log_ratio": t.log_ratio,
-                    "p": t.p,
-                    "q": t.q,
-                    "notable": t.notable,
-                    "tfidf": t.tfidf,
+                    **term_record(t),
                 }
             )
 
