@@ -28,7 +28,8 @@ from framing.comparisons import (
     compare_story,
     metrics_for,
 )
-from framing.coverage import CoverageResult, FactCoverage, align_coverage, check_facts
+from framing.coverage import CoverageResult, align_coverage
+from framing.facts import FactCoverage, check_facts
 from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
 from framing.intervals import CONFIDENCE, REPLICATES

@@ -44,22 +44,7 @@ overlap", never "not reported" without the facts checklist). ``HIGH_THRESHOLD = 
 two sentences share most of their content words; on generated text, sentences built from
 different grammar parts stay well below it (see ``tests/test_coverage.py``).
 
-**Facts checklist.** ``check_facts`` matches each given fact (one sentence written by a teacher
-or editor) to every outlet's most similar sentence with the same vectors, fitted on the
-story's sentences plus the facts, and calls the fact included when the similarity is at least
-``FACT_THRESHOLD``. On s400 (126 outlet-fact cells in the answer key) agreement with the key is
-118/126 at 0.07 (plateau 0.065-0.07; 0.10 gives 111, 0.15 gives 100): the key's facts are
-summaries and the articles paraphrase them ("a first instalment (advance)" against "a deposit
-paid"), so the best sentence of an included fact often shares only two or three rare words,
-whose IDF is what lifts it above the omitted ones. What we tried and did not keep: windows of
-two consecutive sentences (recall up, precision down: 118 at best, and a lower threshold),
-Snowball stemming (114-117), unigrams only (120, but the brief asks for one set of vectors with
-bigrams). The remaining disagreements are semantic: an outlet that mentions stealth aircraft
-without the dispute about them, or technology transfer in the Patriot talks rather than in the
-S-400 deal; word overlap cannot tell these apart, so the checklist shows the matched sentence
-and its similarity beside every verdict for the reader to judge. Against the key, "included"
-has precision 91.2% (73 of 80) and recall 98.6% (73 of 74); ``tests/test_coverage.py`` prints
-every disagreement.
+The facts checklist (``--facts``) uses the same vectors; it lives in ``framing.facts``.
 
 **Cost.** The candidate product does at most ``POSTING_CAP`` multiplications per stored
 weight, so time and memory grow linearly with the story's sentences (blocks of
@@ -77,7 +62,7 @@ the dense all-pairs search took 0.015 / 0.11 / 1.3 s.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -88,10 +73,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing.model import Document, Evidence, Story
 from framing.terms import STOP_WORDS
-from framing.tokens import tokenize
 
 __all__ = [
-    "FACT_THRESHOLD",
     "HIGH_THRESHOLD",
     "MATCH_THRESHOLD",
     "MIN_CONTENT_WORDS",
@@ -100,21 +83,20 @@ __all__ = [
     "Claim",
     "ClaimSentence",
     "CoverageResult",
-    "FactCoverage",
-    "FactMatch",
     "Omission",
     "Placement",
     "align_coverage",
-    "check_facts",
     "placement_of",
+    "sentence_table",
+    "story_documents",
+    "tfidf_vectorizer",
+    "unit_features",
 ]
 
 MATCH_THRESHOLD = 0.2
 """Least cosine similarity of a mutual-best pair of sentences to count as the same claim."""
 HIGH_THRESHOLD = 0.5
 """Cosine similarity at which a pair matches even when it is not a mutual best match."""
-FACT_THRESHOLD = 0.07
-"""Least cosine similarity between a fact and an outlet's best sentence to call it included."""
 TOP_K = 5
 """Neighbours kept per sentence (in other outlets) for the high-threshold matches."""
 MIN_CONTENT_WORDS = 3
@@ -227,51 +209,11 @@ class CoverageResult:
         return tuple(claim for claim in self.claims if not claim.unique)
 
 
-@dataclass(frozen=True, slots=True)
-class FactMatch:
-    """One fact against one outlet: its most similar sentence and whether it counts as found.
-
-    ``evidence`` is that sentence (layer ``fact``, label the fact id) even when the fact is not
-    found, so a reader can see how close the outlet came; ``None`` when the outlet has no
-    sentence with a content word.
-    """
-
-    fact_id: str
-    outlet: str
-    included: bool
-    similarity: float
-    evidence: Evidence | None
-
-
-@dataclass(frozen=True, slots=True)
-class FactCoverage:
-    """A facts checklist: every fact against every outlet."""
-
-    facts: tuple[str, ...]
-    outlets: tuple[str, ...]
-    matches: tuple[FactMatch, ...]
-    threshold: float = FACT_THRESHOLD
-    texts: tuple[str, ...] = ()
-    """The facts as written, in the order of ``facts`` (their ids)."""
-
-    def get(self, fact_id: str, outlet: str) -> FactMatch:
-        for match in self.matches:
-            if match.fact_id == fact_id and match.outlet == outlet:
-                return match
-        raise KeyError((fact_id, outlet))
-
-    def included(self, outlet: str) -> tuple[str, ...]:
-        return tuple(m.fact_id for m in self.matches if m.outlet == outlet and m.included)
-
-    def not_found(self, outlet: str) -> tuple[str, ...]:
-        return tuple(m.fact_id for m in self.matches if m.outlet == outlet and not m.included)
-
-
 # --- sentences and vectors ------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class _Sentences:
+class SentenceTable:
     """The story's sentences, flattened: which document, which index, which features."""
 
     documents: tuple[Document, ...]
@@ -292,16 +234,21 @@ def _content_words(norms: Sequence[str]) -> list[str]:
     ]
 
 
+def unit_features(norms: Sequence[str]) -> list[str]:
+    """The features of one unit (a sentence or a fact) from its token norms."""
+    return _features(_content_words(norms))
+
+
 def _features(words: list[str]) -> list[str]:
     """Unigrams and the bigrams of consecutive content words (stop words skipped, as sklearn)."""
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 
-def _documents(story: Story | Sequence[Document]) -> tuple[Document, ...]:
+def story_documents(story: Story | Sequence[Document]) -> tuple[Document, ...]:
     return story.documents if isinstance(story, Story) else tuple(story)
 
 
-def _sentences(documents: tuple[Document, ...], outlets: tuple[str, ...]) -> _Sentences:
+def sentence_table(documents: tuple[Document, ...], outlets: tuple[str, ...]) -> SentenceTable:
     outlet_code = {outlet: code for code, outlet in enumerate(outlets)}
     doc_col: list[int] = []
     index_col: list[int] = []
@@ -322,7 +269,7 @@ def _sentences(documents: tuple[Document, ...], outlets: tuple[str, ...]) -> _Se
             outlet_col.append(code)
             features.append(_features(words))
             n_words.append(len(words))
-    return _Sentences(
+    return SentenceTable(
         documents,
         np.asarray(doc_col, dtype=np.int64),
         np.asarray(index_col, dtype=np.int64),
@@ -336,7 +283,7 @@ def _identity(features: list[str]) -> list[str]:
     return features
 
 
-def _vectorizer() -> TfidfVectorizer:
+def tfidf_vectorizer() -> TfidfVectorizer:
     """TF-IDF over precomputed features (the shared norms), sublinear tf, L2 rows."""
     return TfidfVectorizer(
         analyzer=_identity, sublinear_tf=True, norm="l2", dtype=np.float64, lowercase=False
@@ -544,16 +491,16 @@ def align_coverage(
     top_k: int = TOP_K,
 ) -> CoverageResult:
     """Align a story's sentences across outlets into claims (see the module docstring)."""
-    documents = _documents(story)
+    documents = story_documents(story)
     if story_id is None:
         story_id = story.id if isinstance(story, Story) else ""
     outlets = tuple(dict.fromkeys(doc.article.outlet for doc in documents))
-    table = _sentences(documents, outlets)
+    table = sentence_table(documents, outlets)
     eligible = table.n_words >= MIN_CONTENT_WORDS
     n = len(table.features)
     claims: list[Claim] = []
     if n and eligible.any():
-        vectors = sparse.csr_matrix(_vectorizer().fit_transform(table.features))
+        vectors = sparse.csr_matrix(tfidf_vectorizer().fit_transform(table.features))
         best_col, best_sim, high = _best_matches(
             vectors, table.outlet, len(outlets), match_threshold, high_threshold, top_k
         )
@@ -574,7 +521,7 @@ def align_coverage(
 def _claim(
     claim_id: str,
     members: IntArray,
-    table: _Sentences,
+    table: SentenceTable,
     vectors: sparse.csr_matrix,
     outlets: tuple[str, ...],
 ) -> Claim:
@@ -643,59 +590,4 @@ def _result(
         evidence,
         match_threshold,
         high_threshold,
-    )
-
-
-# --- facts checklist ------------------------------------------------------------------------
-
-
-def check_facts(
-    facts: Mapping[str, str],
-    story: Story | Sequence[Document],
-    *,
-    threshold: float = FACT_THRESHOLD,
-) -> FactCoverage:
-    """Match each fact to every outlet's most similar sentence and say whether it is included.
-
-    The vectors are fitted on the story's sentences plus the facts, so a word that only the
-    facts use still gets a weight (it simply matches nothing). Facts are tokenised with the
-    shared tokenizer, so their norms are the articles' norms.
-    """
-    documents = _documents(story)
-    outlets = tuple(dict.fromkeys(doc.article.outlet for doc in documents))
-    fact_ids = tuple(facts)
-    table = _sentences(documents, outlets)
-    fact_features = [_features(_content_words(tokenize(facts[f])[2])) for f in fact_ids]
-    n = len(table.features)
-    units = table.features + fact_features
-    similarity: FloatArray = np.zeros((len(fact_ids), n), dtype=np.float64)
-    if any(units) and fact_ids and n:
-        vectors = sparse.csr_matrix(_vectorizer().fit_transform(units))
-        # facts x sentences: a handful of rows, so this product is small
-        similarity = np.asarray((vectors[n:] @ vectors[:n].T).todense(), dtype=np.float64)
-    matches: list[FactMatch] = []
-    for f, fact_id in enumerate(fact_ids):
-        for code, outlet in enumerate(outlets):
-            nodes = np.flatnonzero((table.outlet == code) & (table.n_words > 0))
-            if not len(nodes):
-                matches.append(FactMatch(fact_id, outlet, False, 0.0, None))
-                continue
-            node = int(nodes[int(np.argmax(similarity[f, nodes]))])
-            value = float(similarity[f, node])
-            document = table.documents[int(table.doc[node])]
-            span = document.prepared.sentences[int(table.index[node])]
-            evidence = Evidence(
-                document.id,
-                span.start,
-                span.end,
-                "fact",
-                fact_id,
-                round(value, 6),
-                document.article.text[span.start : span.end],
-            )
-            matches.append(
-                FactMatch(fact_id, outlet, value >= threshold, round(value, 6), evidence)
-            )
-    return FactCoverage(
-        fact_ids, outlets, tuple(matches), threshold, tuple(facts[f] for f in fact_ids)
     )

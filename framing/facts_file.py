@@ -1,9 +1,12 @@
 """``--facts FILE``: a checklist of claims a teacher or an editor wants to look for.
 
 One fact per line, as a short sentence in your own words; optionally an id and a tab before it
-(``turkey_paid<TAB>Turkey has paid an advance on the contract.``). Blank lines and lines
-starting with ``#`` are skipped. The report then says, for every outlet, whether it reports
-each fact, with the sentence that matched.
+(``turkey_paid<TAB>Turkey has paid an advance on the contract.``). Words the fact cannot do
+without go in square brackets, with alternatives after ``|``
+(``Turkey has [paid|payment|deposit] an advance.``): a sentence then only counts when it has
+one of them (see ``framing.facts``). Blank lines and lines starting with ``#`` are skipped.
+The report then says, for every outlet, whether it reports each fact, with the sentence that
+matched.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from framing.decoding import read_option_file
 from framing.errors import InputError, InputProblem, input_error
+from framing.facts import parse_fact
 
 
 def read_facts(path: Path) -> dict[str, str]:
@@ -44,6 +48,19 @@ def read_facts(path: Path) -> dict[str, str]:
                 )
             )
         else:
+            try:
+                parse_fact(fact_id, fact)
+            except ValueError as error:
+                problems.append(
+                    InputProblem(
+                        str(path),
+                        number,
+                        "fact",
+                        str(error),
+                        "write essential words as [word|other word], or drop the brackets",
+                    )
+                )
+                continue
             facts[fact_id] = fact
     if problems:
         raise InputError(problems)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from framing.analysis import StoryAnalysis
 from framing.coverage import Claim
+from framing.facts import FactMatch
 from framing.wording import plural
 
 MAX_SHARED = 15
@@ -85,8 +86,7 @@ def coverage_view(story: StoryAnalysis, anchors: dict[str, str]) -> CoverageView
             FactRow(
                 text,
                 tuple(
-                    "reported" if story.facts.get(fact_id, outlet).included else "not found"
-                    for outlet in story.facts.outlets
+                    _fact_cell(story.facts.get(fact_id, outlet)) for outlet in story.facts.outlets
                 ),
             )
             for fact_id, text in zip(story.facts.facts, story.facts.texts, strict=True)
@@ -135,3 +135,12 @@ def _claim_row(claim: Claim, outlets: tuple[str, ...]) -> ClaimRow:
 def _short(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= CLAIM_WIDTH else flat[: CLAIM_WIDTH - 1] + "…"
+
+
+def _fact_cell(match: FactMatch) -> str:
+    """ "reported", or "not found" with the essential words its closest sentence lacks."""
+    if match.included:
+        return "reported"
+    if match.missing:
+        return "not found (no " + " / ".join(f"“{word}”" for word in match.missing) + ")"
+    return "not found"

@@ -222,6 +222,7 @@ def fact_rows(story: StoryAnalysis) -> list[dict[str, Any]]:
             "outlet": m.outlet,
             "included": m.included,
             "similarity": _r(m.similarity),
+            "missing": " | ".join(m.missing),
             "article": m.evidence.article_id if m.evidence else "",
             "start": m.evidence.start if m.evidence else None,
             "end": m.evidence.end if m.evidence else None,

@@ -309,7 +309,8 @@ def test_coverage_shows_shared_claims_omissions_and_a_facts_checklist(tmp_path: 
     key = json.loads((corpus / "answer_key.json").read_text(encoding="utf-8"))
     facts = tmp_path / "facts.txt"
     facts.write_text(
-        "# the answer key's facts\n" + "".join(f"{k}\t{v}\n" for k, v in key["facts"].items()),
+        "# the answer key's facts\n"
+        + "".join(f"{k}\t{v}\n" for k, v in key["fact_checklist"].items()),
         encoding="utf-8",
     )
     out = tmp_path / "report"
@@ -333,12 +334,19 @@ def test_coverage_shows_shared_claims_omissions_and_a_facts_checklist(tmp_path: 
     shared = {row["claim"] for row in coverage["claims"] if not row["unique"]}
     assert len(shared) >= 10
     assert len(coverage["facts"]) == len(key["facts"]) * len(key["outlets"])
+    stealth = {
+        row["outlet"]: row for row in coverage["facts"] if row["fact"] == "stealth_claims_disputed"
+    }
+    assert stealth["Hallstatt Defence Notes"]["included"] is True
+    assert stealth["Sever Telegraph Agency"]["missing"] == "disputed"
+    assert stealth["Sever Telegraph Agency"]["text"] == key["facts"]["stealth_claims_disputed"]
     with (out / "claims.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(coverage["claims"])
     page = (out / "story-s400.html").read_text(encoding="utf-8")
     section = page[page.index('<section id="coverage">') : page.index('<section id="articles">')]
     assert "Facts checklist" in section and "not found" in section and "reported" in section
+    assert "not found (no “disputed”)" in section and "[disputed" not in section
     assert "What only one outlet reports" in section
     assert page.count('class="unique-claim"') > 10
     missing = tmp_path / "missing.txt"
