@@ -43,9 +43,11 @@ from framing.analysis import (
     analyze_documents,
     prepare_document,
 )
+from framing.execution import ResourceSpec, run_batches
 from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
+from framing.progress import progress_bar
 
 ANNOTATION_FORMAT = "framing.annotation"
 ANNOTATION_VERSION = 3
@@ -100,26 +102,58 @@ def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[s
     }
 
 
-def annotate_articles(
-    articles: Iterable[Article], resources: Resources
-) -> Iterator[dict[str, Any]]:
-    """Yield one record per article, in input order, holding one batch in memory at a time."""
+def annotate_batch(resources: Resources, articles: list[Article]) -> list[str]:
+    """The JSON lines (without newlines) of a batch of articles, in order.
+
+    The unit of work of every backend (``framing.execution``): it depends only on the
+    articles and the resources, so serial, ``--jobs`` and Dask runs write the same bytes.
+    """
+    documents = [prepare_document(article) for article in articles]
+    return [
+        json.dumps(
+            annotation_record(analysis, resources), ensure_ascii=False, separators=(",", ":")
+        )
+        for analysis in analyze_documents(documents, resources)
+    ]
+
+
+def batched(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` articles (the last may be shorter)."""
     iterator = iter(articles)
-    while batch := list(islice(iterator, BATCH_SIZE)):
-        documents = [prepare_document(article) for article in batch]
-        for analysis in analyze_documents(documents, resources):
-            yield annotation_record(analysis, resources)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def write_annotations(
-    articles: Iterable[Article], resources: Resources, out: Path, *, force: bool = False
+    articles: Iterable[Article],
+    spec: ResourceSpec,
+    out: Path,
+    *,
+    force: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    resources: Resources | None = None,
+    quiet: bool = False,
 ) -> int:
-    """Write one line per article to ``out`` (atomically) and return how many were written."""
+    """Write one line per article to ``out`` (atomically) and return how many were written.
+
+    Records are written as their batch is done, in input order, whatever the backend
+    (``framing.execution``); a progress bar counts them on a terminal unless ``quiet``.
+    """
     check_targets([out], force=force)
     count = 0
-    with open_atomic(out) as handle:
-        for record in annotate_articles(articles, resources):
-            handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            handle.write("\n")
-            count += 1
+    with open_atomic(out) as handle, progress_bar(unit="articles", quiet=quiet) as bar:
+        for lines in run_batches(
+            annotate_batch,
+            batched(articles),
+            spec,
+            jobs=jobs,
+            scheduler=scheduler,
+            resources=resources,
+        ):
+            for line in lines:
+                handle.write(line)
+                handle.write("\n")
+            count += len(lines)
+            bar.update(len(lines))
     return count

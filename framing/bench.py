@@ -1,136 +1,164 @@
-"""A benchmark anyone can run: ``python -m framing.bench [--articles N] [--words W]``.
+"""A benchmark anyone can run: ``python -m framing.bench [--articles N] [--jobs N]``.
 
-It generates N articles (``framing.synthetic``, deterministic) and times, in this process:
+It generates N news-like articles (``framing.synthetic``: deterministic, five outlets, quotes,
+names, figures) or reads ``--input FILE.jsonl``, and in one run times:
 
-- ``load``: reading the JSONL corpus;
-- ``prepare``: sentence splitting and tokenisation (done once, shared by every analyzer);
-- ``lexicons``: matching *all* loaded lexicons in batches (the vectorised pass), then
-  ``scores``: turning the hits into per-article scores and column-wise evidence spans, and
-  ``evidence``: building one ``Evidence`` object per hit, as the report and annotate do;
-- ``annotate``: the whole ``framing annotate`` run (prepare, every analyzer, JSON written).
+- ``floor``: reading the JSONL and a plain regex tokenisation of every text (``\\w+`` runs),
+  the least any text tool must do; every other line is compared with it;
+- ``annotate``: the whole ``framing annotate`` command (every analyzer and layer, JSON
+  written), run as a user runs it, in a subprocess (so interpreter start-up is included), once
+  serially and once with ``--jobs N`` when N > 1; the two outputs must be byte-identical;
+- with ``--stages``, in this process: ``prepare`` (sentences and tokens), ``lexicons``
+  (matching every loaded lexicon) and ``scores``.
 
-It prints articles per second and MB/s for each. The machine may be shared and noisy: run it a
-few times, and compare figures from the same run.
+It prints seconds, articles/s, MB/s, each run's peak memory (the largest process: with
+``--jobs N`` there are N workers of about that size plus the parent) and the ratio to the
+floor. The machine may be shared and noisy: compare figures from the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from framing.analysis import BATCH_SIZE, load_resources, prepare_document
-from framing.annotate import write_annotations
 from framing.lexicon_scores import score_lexicons
 from framing.loading import load_corpus
 from framing.synthetic import write_jsonl
 
+_FLOOR_TOKEN = re.compile(r"\w+")
 
-def _line(name: str, seconds: float, count: int, megabytes: float, what: str) -> str:
-    rate = count / seconds if seconds else float("inf")
+
+@dataclass(frozen=True)
+class Timing:
+    """One measured run."""
+
+    name: str
+    seconds: float
+    articles: int
+    peak_mb: float | None = None
+    note: str = ""
+
+
+def floor(path: Path) -> Timing:
+    """Read the JSONL and find every ``\\w+`` run of every text: the least a tool must do."""
+    started = time.perf_counter()
+    articles = tokens = 0
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line).get("text", "")
+            tokens += sum(1 for _ in _FLOOR_TOKEN.finditer(text))
+            articles += 1
+    return Timing("floor", time.perf_counter() - started, articles, note=f"{tokens:,} tokens")
+
+
+def run_annotate(source: Path, out: Path, jobs: int) -> Timing:
+    """Run ``framing annotate`` in a subprocess; time it and read its peak memory."""
+    command = [sys.executable, "-m", "framing", "annotate", str(source), "-o", str(out)]
+    command += ["--force", "--quiet", "--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"framing annotate failed with exit code {process.returncode}")
+    with out.open(encoding="utf-8") as handle:
+        written = sum(1 for _ in handle)
+    name = "annotate" if jobs == 1 else f"annotate --jobs {jobs}"
+    return Timing(name, seconds, written, usage.ru_maxrss / 1024, "every analyzer, JSON written")
+
+
+def stages(source: Path) -> list[Timing]:
+    """Time preparation, lexicon matching and scoring in this process."""
+    resources = load_resources()
+    compiled = resources.compiled
+    corpus = load_corpus(source, require_outlet=False)
+    started = time.perf_counter()
+    documents = [prepare_document(article) for article in corpus]
+    prepared = time.perf_counter()
+    hits = []
+    for lo in range(0, len(documents), BATCH_SIZE):
+        batch = documents[lo : lo + BATCH_SIZE]
+        texts = [d.article.text for d in batch]
+        hits.extend(compiled.match_documents([d.prepared for d in batch], texts))
+    matched = time.perf_counter()
+    for document, own in zip(documents, hits, strict=True):
+        score_lexicons(document, own, compiled)
+    scored = time.perf_counter()
+    count = len(documents)
+    return [
+        Timing("prepare", prepared - started, count, note="sentences and tokens"),
+        Timing("lexicons", matched - prepared, count, note=f"{sum(map(len, hits)):,} hits"),
+        Timing("scores", scored - matched, count, note="rates, profiles, evidence columns"),
+    ]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _row(timing: Timing, megabytes: float, floor_seconds: float) -> str:
+    rate = timing.articles / timing.seconds if timing.seconds else float("inf")
+    peak = f"{timing.peak_mb:7,.0f} MB" if timing.peak_mb is not None else " " * 10
+    ratio = timing.seconds / floor_seconds if floor_seconds else float("inf")
     return (
-        f"{name:<9} {seconds:7.2f} s  {rate:9,.0f} articles/s  "
-        f"{megabytes / seconds if seconds else 0:6.2f} MB/s  ({what})"
+        f"{timing.name:<18} {timing.seconds:8.2f} s {rate:9,.0f} art/s "
+        f"{megabytes / timing.seconds if timing.seconds else 0:7.2f} MB/s {peak} "
+        f"{ratio:6.1f}x  {timing.note}"
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m framing.bench", description=__doc__)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--articles", type=int, default=2000, help="generated articles")
+    parser.add_argument("--words", type=int, default=600, help="words per generated article")
+    parser.add_argument("--stories", type=int, default=20, help="stories they belong to")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--skip-annotate", action="store_true", help="time only the stages, not a full annotate"
-    )
+    parser.add_argument("--input", type=Path, help="time your own JSONL instead")
+    parser.add_argument("--jobs", type=int, default=1, help="also run annotate with N processes")
+    parser.add_argument("--stages", action="store_true", help="also time the stages in-process")
+    parser.add_argument("--skip-annotate", action="store_true", help="no annotate run")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "articles.jsonl"
-        write_jsonl(str(source), args.articles, seed=args.seed, words=args.words)
+        source = args.input
+        if source is None:
+            source = Path(folder) / "articles.jsonl"
+            write_jsonl(
+                str(source), args.articles, seed=args.seed, words=args.words, stories=args.stories
+            )
         megabytes = source.stat().st_size / 1e6
-        resources = load_resources()
-        compiled = resources.compiled
-
-        started = time.perf_counter()
-        corpus = load_corpus(source, require_outlet=False)
-        loaded = time.perf_counter()
-        documents = [prepare_document(article) for article in corpus]
-        prepared = time.perf_counter()
-        all_hits = []
-        for lo in range(0, len(documents), BATCH_SIZE):
-            batch = documents[lo : lo + BATCH_SIZE]
-            all_hits.extend(
-                compiled.match_documents(
-                    [d.prepared for d in batch], [d.article.text for d in batch]
-                )
-            )
-        matched = time.perf_counter()
-        scored_articles = [
-            score_lexicons(document, hits, compiled)
-            for document, hits in zip(documents, all_hits, strict=True)
-        ]
-        scored = time.perf_counter()
-        n_evidence = sum(len(s.evidence) for scores in scored_articles for s in scores)
-        materialised = time.perf_counter()
-
-        n_tokens = sum(d.prepared.n_tokens for d in documents)
-        count = len(documents)
-        lexicons = ", ".join(f"{x.name} ({len(x.entries)})" for x in resources.lexicons)
-        print(f"articles: {count:,}, tokens: {n_tokens:,}, input: {megabytes:.1f} MB")
-        print(f"lexicons: {lexicons}")
-        print(_line("load", loaded - started, count, megabytes, "read and validate JSONL"))
-        print(_line("prepare", prepared - loaded, count, megabytes, "sentences and tokens"))
-        print(
-            _line(
-                "lexicons",
-                matched - prepared,
-                count,
-                megabytes,
-                f"match all {len(resources.lexicons)} lexicons, {sum(map(len, all_hits)):,} hits",
-            )
-        )
-        print(
-            _line(
-                "scores",
-                scored - matched,
-                count,
-                megabytes,
-                "counts, rates, profiles and the evidence columns",
-            )
-        )
-        print(
-            _line(
-                "evidence",
-                materialised - scored,
-                count,
-                megabytes,
-                f"{n_evidence:,} hits as Evidence objects (as report and annotate need)",
-            )
-        )
-        print(
-            _line(
-                "lex+score",
-                scored - prepared,
-                count,
-                megabytes,
-                "every built-in lexicon, from prepared tokens to scores",
-            )
-        )
-        del documents, all_hits, scored_articles
+        timings = [floor(source)]
+        print(f"input: {timings[0].articles:,} articles, {megabytes:.1f} MB ({source.name})")
+        if args.stages:
+            timings += stages(source)
+        outputs: list[Path] = []
         if not args.skip_annotate:
-            begun = time.perf_counter()
-            written = write_annotations(corpus, resources, Path(folder) / "out.jsonl")
-            finished = time.perf_counter()
+            for jobs in sorted({1, max(1, args.jobs)}):
+                outputs.append(Path(folder) / f"out-{jobs}.jsonl")
+                timings.append(run_annotate(source, outputs[-1], jobs))
+        print(f"{'run':<18} {'time':>10} {'rate':>15} {'speed':>12} {'peak':>10} {'/floor':>7}")
+        for timing in timings:
+            print(_row(timing, megabytes, timings[0].seconds))
+        if len(outputs) == 2:
+            same = _digest(outputs[0]) == _digest(outputs[1])
+            serial, parallel = timings[-2].seconds, timings[-1].seconds
             print(
-                _line(
-                    "annotate",
-                    finished - begun,
-                    written,
-                    megabytes,
-                    "prepare, lexicons, tone, JSON written",
-                )
+                f"--jobs {args.jobs}: {serial / parallel:.2f}x the serial speed; output "
+                + ("identical" if same else "DIFFERS")
             )
+            if not same:
+                return 1
     return 0
 
 

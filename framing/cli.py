@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing import __version__
-from framing.analysis import Resources, analyze_corpus, load_resources, prepare_document
+from framing.analysis import Resources, analyze_corpus, prepare_document
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
+from framing.execution import ResourceSpec, check_jobs
 from framing.export import analysis_json
 from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotate.add_argument("input", type=Path, help="any corpus the loader reads")
     annotate.add_argument("-o", "--output", type=Path, required=True, help="OUT.jsonl")
+    _add_execution_options(annotate)
     _add_lexicon_option(annotate)
     _add_common(annotate)
     add_lexicon_commands(commands)
@@ -132,8 +134,31 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_execution_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyze articles in N processes (0: one per core); the output is the same",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the per-article work on a Dask cluster (e.g. tcp://10.0.0.5:8786; needs "
+        "pip install 'framing[dask]'); the output is the same",
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it only shows on a terminal)"
+    )
+
+
+def _spec(args: argparse.Namespace) -> ResourceSpec:
+    return ResourceSpec(tuple(read_lexicon_file(path) for path in args.lexicon), args.actors)
+
+
 def _resources(args: argparse.Namespace) -> Resources:
-    return load_resources([read_lexicon_file(path) for path in args.lexicon], args.actors)
+    return _spec(args).load()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -210,8 +235,20 @@ def run_annotate(args: argparse.Namespace) -> int:
     # Streamed: records are written as articles are read; a problem found anywhere in the
     # input still raises (after the last article) and the temporary output is discarded.
     articles = iter_articles(args.input, require_outlet=False)
-    count = write_annotations(articles, _resources(args), args.output, force=args.force)
-    print(f"framing: wrote {count} records to {args.output}")
+    spec = _spec(args)
+    jobs = check_jobs(args.jobs)
+    count = write_annotations(
+        articles,
+        spec,
+        args.output,
+        force=args.force,
+        jobs=jobs,
+        scheduler=args.scheduler,
+        resources=spec.load() if jobs == 1 and not args.scheduler else None,
+        quiet=args.quiet,
+    )
+    if not args.quiet:
+        print(f"framing: wrote {count} records to {args.output}")
     return EXIT_OK
 
 

@@ -72,7 +72,11 @@ def _sentence(rng: random.Random) -> str:
 def generate_articles(
     n: int, *, seed: int = 0, words: int = 600, stories: int = 20
 ) -> Iterator[dict[str, Any]]:
-    """Yield ``n`` article records (the loader's JSONL fields) of about ``words`` words each."""
+    """Yield ``n`` article records (the loader's JSONL fields) of about ``words`` words each.
+
+    Article ``i`` belongs to story ``i % stories`` and to outlet ``(i // stories) % 5``, so
+    every story with five or more articles has all five outlets.
+    """
     rng = random.Random(seed)
     for index in range(n):
         paragraphs: list[str] = []
@@ -84,7 +88,7 @@ def generate_articles(
             count += len(paragraph.split())
         yield {
             "id": f"gen-{index:07d}",
-            "outlet": OUTLETS[index % len(OUTLETS)],
+            "outlet": OUTLETS[(index // stories) % len(OUTLETS)],
             "title": f"Generated report {index}",
             "date": f"2018-{1 + index % 12:02d}-{1 + index % 28:02d}",
             "story": f"story-{index % stories:03d}",
@@ -92,8 +96,8 @@ def generate_articles(
         }
 
 
-def write_jsonl(path: str, n: int, *, seed: int = 0, words: int = 600) -> None:
+def write_jsonl(path: str, n: int, *, seed: int = 0, words: int = 600, stories: int = 20) -> None:
     """Write ``n`` generated articles to ``path`` as JSONL."""
     with open(path, "w", encoding="utf-8") as handle:
-        for record in generate_articles(n, seed=seed, words=words):
+        for record in generate_articles(n, seed=seed, words=words, stories=stories):
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

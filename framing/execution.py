@@ -1,0 +1,175 @@
+"""Where per-batch work runs: in this process, in local processes, or on a Dask cluster.
+
+Every backend runs the *same* function on the *same* batches and gives the results back in
+input order, so the output is identical whichever runs it; only the wall time changes.
+
+* ``jobs=1`` (the default): in this process, one batch at a time.
+* ``jobs=N``: ``N`` worker processes (``concurrent.futures``). Each worker builds its own
+  ``Resources`` once, from a ``ResourceSpec`` (the user's lexicons and actor file), so the
+  compiled lexicon tables are never pickled per batch.
+* ``scheduler="tcp://host:8786"``: the batches go to a running ``dask.distributed``
+  scheduler; each worker process builds the resources once and keeps them for the run.
+
+All backends keep at most ``window`` batches in flight and yield results as soon as the next
+one in order is done, so memory stays bounded however long the input is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from framing.analysis import Resources, load_resources
+from framing.errors import UsageError
+from framing.lexicon import Lexicon
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+BatchFunction = Callable[[Resources, list[Item]], Result]
+
+CONNECT_TIMEOUT = "10s"
+"""How long to wait for a Dask scheduler to answer before saying so."""
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """What a worker needs to build the run's ``Resources`` by itself."""
+
+    extra_lexicons: tuple[Lexicon, ...] = ()
+    actors_file: Path | None = None
+    key: str = field(default="", compare=False)
+
+    def load(self) -> Resources:
+        return load_resources(self.extra_lexicons, self.actors_file)
+
+    def keyed(self) -> ResourceSpec:
+        """The same spec with a content digest, so workers can cache what it builds."""
+        digest = hashlib.sha256(pickle.dumps((self.extra_lexicons, self.actors_file)))
+        return ResourceSpec(self.extra_lexicons, self.actors_file, digest.hexdigest())
+
+
+_WORKER_RESOURCES: dict[str, Resources] = {}
+"""Resources built in this (worker) process, by spec digest."""
+
+
+def _resources_for(spec: ResourceSpec) -> Resources:
+    if spec.key not in _WORKER_RESOURCES:
+        _WORKER_RESOURCES.clear()  # one run at a time: never hold two sets of tables
+        _WORKER_RESOURCES[spec.key] = spec.load()
+    return _WORKER_RESOURCES[spec.key]
+
+
+def _init_worker(spec: ResourceSpec) -> None:
+    _resources_for(spec)
+
+
+def _run_batch(
+    function: BatchFunction[Item, Result], spec: ResourceSpec, batch: list[Item]
+) -> Result:
+    return function(_resources_for(spec), batch)
+
+
+def available_cores() -> int:
+    """CPU cores this process may use (the affinity mask, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def check_jobs(jobs: int) -> int:
+    """``jobs`` as given, or ``UsageError``; 0 means one per available core."""
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: give a number of processes, 1 or more (0: one per core)")
+    return jobs or available_cores()
+
+
+def run_batches(
+    function: BatchFunction[Item, Result],
+    batches: Iterable[list[Item]],
+    spec: ResourceSpec,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    resources: Resources | None = None,
+) -> Iterator[Result]:
+    """Yield ``function(resources, batch)`` for every batch, in order (see the module doc).
+
+    ``function`` must be a module-level function (it is pickled by reference for processes
+    and Dask). ``resources``, when given, is used by the in-process backend instead of
+    building it again from ``spec``.
+    """
+    if scheduler:
+        yield from _on_dask(function, batches, spec.keyed(), scheduler)
+    elif jobs > 1:
+        yield from _in_processes(function, batches, spec.keyed(), jobs)
+    else:
+        loaded = resources if resources is not None else spec.load()
+        for batch in batches:
+            yield function(loaded, batch)
+
+
+def _in_processes(
+    function: BatchFunction[Item, Result],
+    batches: Iterable[list[Item]],
+    spec: ResourceSpec,
+    jobs: int,
+) -> Iterator[Result]:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
+        pending: deque[Future[Result]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_run_batch, function, spec, batch))
+                if len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _on_dask(
+    function: BatchFunction[Item, Result],
+    batches: Iterable[list[Item]],
+    spec: ResourceSpec,
+    scheduler: str,
+) -> Iterator[Result]:
+    client = dask_client(scheduler)
+    try:
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(client.submit(_run_batch, function, spec, batch, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+
+
+def dask_client(scheduler: str) -> Any:
+    """A ``dask.distributed.Client`` on ``scheduler``, or a ``UsageError`` saying what to do."""
+    try:
+        from distributed import Client as client_class
+    except ImportError as error:
+        raise UsageError(
+            "--scheduler needs dask.distributed: pip install 'framing[dask]'"
+        ) from error
+    try:
+        connect: Any = client_class
+        return connect(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as error:
+        raise UsageError(
+            f"--scheduler {scheduler}: no Dask scheduler answered ({error}); start one with "
+            "'dask scheduler' and workers with 'dask worker ADDRESS'"
+        ) from error

@@ -1,0 +1,134 @@
+"""Where the per-article work runs: serial, ``--jobs N`` processes, a Dask cluster.
+
+Each backend must write byte-identical output; a progress bar appears only on a terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import framing.execution as execution
+import framing.progress as progress
+from framing.cli import main
+from framing.synthetic import generate_articles, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """300 generated articles (3 batches, the last one short) plus a user lexicon."""
+    folder = tmp_path_factory.mktemp("generated")
+    write_jsonl(str(folder / "articles.jsonl"), 300, seed=11, words=250, stories=10)
+    (folder / "mine.tsv").write_text(
+        "# name: mine\n# title: A teacher's words\nterm\tcategory\tweight\tnote\nsovereign\tcore\t1\t\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _annotate(folder: Path, name: str, *options: str) -> bytes:
+    out = folder / name
+    args = ["annotate", str(folder / "articles.jsonl"), "-o", str(out), "--force"]
+    args += ["--lexicon", str(folder / "mine.tsv"), *options]
+    assert main(args) == 0
+    return out.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def serial(generated: Path) -> bytes:
+    return _annotate(generated, "serial.jsonl")
+
+
+def test_serial_output_has_every_article_in_input_order(generated: Path, serial: bytes) -> None:
+    records = [json.loads(line) for line in serial.decode("utf-8").splitlines()]
+    expected = [r["id"] for r in generate_articles(300, seed=11, words=250, stories=10)]
+    assert [r["id"] for r in records] == expected
+    assert "mine" in records[0]["lexicons"]  # the user's lexicon reached the analyzers
+    assert Counter(r["outlet"] for r in records).most_common(1)[0][1] == 60
+
+
+def test_jobs_two_writes_the_same_bytes(generated: Path, serial: bytes) -> None:
+    assert _annotate(generated, "jobs2.jsonl", "--jobs", "2") == serial
+
+
+def test_dask_local_cluster_writes_the_same_bytes(generated: Path, serial: bytes) -> None:
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
+        assert (
+            _annotate(generated, "dask.jsonl", "--scheduler", cluster.scheduler_address) == serial
+        )
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(
+    generated: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    monkeypatch.setattr(execution, "CONNECT_TIMEOUT", "1s")
+    out = generated / "never.jsonl"
+    code = main(
+        [
+            "annotate",
+            str(generated / "articles.jsonl"),
+            "-o",
+            str(out),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert (
+        err.count("\n") == 1 and "--scheduler tcp://127.0.0.1:9" in err and "dask scheduler" in err
+    )
+    assert not out.exists()
+
+
+def test_negative_jobs_is_a_usage_error(
+    generated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = generated / "never.jsonl"
+    assert (
+        main(["annotate", str(generated / "articles.jsonl"), "-o", str(out), "--jobs", "-1"]) == 2
+    )
+    assert "--jobs -1" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_jobs_zero_means_one_per_core() -> None:
+    assert execution.check_jobs(0) == execution.available_cores() >= 1
+    assert execution.check_jobs(3) == 3
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for stream, quiet, shown in (
+        (_Terminal(), False, True),
+        (_Terminal(), True, False),
+        (io.StringIO(), False, False),
+    ):
+        monkeypatch.setattr(progress.sys, "stderr", stream)
+        with progress.progress_bar(unit="articles", quiet=quiet) as bar:
+            bar.update(128)
+        assert ("articles" in stream.getvalue()) is shown
+
+
+def test_annotate_writes_no_progress_or_summary_when_quiet(
+    generated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(generated, "quiet.jsonl", "--quiet")
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
