@@ -154,7 +154,7 @@ def _add_execution_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _spec(args: argparse.Namespace) -> ResourceSpec:
-    return ResourceSpec(tuple(read_lexicon_file(path) for path in args.lexicon), args.actors)
+    return ResourceSpec.from_files([read_lexicon_file(path) for path in args.lexicon], args.actors)
 
 
 def _resources(args: argparse.Namespace) -> Resources:

@@ -20,12 +20,13 @@ import hashlib
 import os
 import pickle
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from framing.actor_table import load_actor_table, parse_actor_table
 from framing.analysis import Resources, load_resources
 from framing.errors import UsageError
 from framing.lexicon import Lexicon
@@ -41,19 +42,39 @@ CONNECT_TIMEOUT = "10s"
 
 @dataclass(frozen=True)
 class ResourceSpec:
-    """What a worker needs to build the run's ``Resources`` by itself."""
+    """What a worker needs to build the run's ``Resources`` by itself.
+
+    The user's files are read here, where the command runs (``from_files``), and travel as
+    their content: a Dask worker on another machine never needs the user's paths.
+    ``actors`` is the user's actor table as ``(text, name shown in errors)``.
+    """
 
     extra_lexicons: tuple[Lexicon, ...] = ()
-    actors_file: Path | None = None
+    actors: tuple[str, str] | None = None
     key: str = field(default="", compare=False)
 
+    @classmethod
+    def from_files(
+        cls, extra_lexicons: Sequence[Lexicon], actors_file: Path | None
+    ) -> ResourceSpec:
+        """Read (and check) the user's actor table now, so a bad file fails before any work."""
+        actors = None
+        if actors_file is not None:
+            load_actor_table(actors_file)
+            actors = (actors_file.read_text(encoding="utf-8-sig"), str(actors_file))
+        return cls(tuple(extra_lexicons), actors)
+
     def load(self) -> Resources:
-        return load_resources(self.extra_lexicons, self.actors_file)
+        resources = load_resources(self.extra_lexicons)
+        if self.actors is None:
+            return resources
+        text, name = self.actors
+        return replace(resources, actors=parse_actor_table(text, name, resources.actors))
 
     def keyed(self) -> ResourceSpec:
         """The same spec with a content digest, so workers can cache what it builds."""
-        digest = hashlib.sha256(pickle.dumps((self.extra_lexicons, self.actors_file)))
-        return ResourceSpec(self.extra_lexicons, self.actors_file, digest.hexdigest())
+        digest = hashlib.sha256(pickle.dumps((self.extra_lexicons, self.actors)))
+        return ResourceSpec(self.extra_lexicons, self.actors, digest.hexdigest())
 
 
 _WORKER_RESOURCES: dict[str, Resources] = {}

@@ -27,13 +27,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "# name: mine\n# title: A teacher's words\nterm\tcategory\tweight\tnote\nsovereign\tcore\t1\t\n",
         encoding="utf-8",
     )
+    (folder / "actors.tsv").write_text(
+        "actor\tkind\talias\tside\nLaura Mendez\tperson\tLaura Mendez\tHarborland\n"
+        "Laura Mendez\tperson\tMendez\t\nHarborland\tcountry\tHarborland\t\n",
+        encoding="utf-8",
+    )
     return folder
 
 
 def _annotate(folder: Path, name: str, *options: str) -> bytes:
     out = folder / name
     args = ["annotate", str(folder / "articles.jsonl"), "-o", str(out), "--force"]
-    args += ["--lexicon", str(folder / "mine.tsv"), *options]
+    args += ["--lexicon", str(folder / "mine.tsv"), "--actors", str(folder / "actors.tsv")]
+    args += options
     assert main(args) == 0
     return out.read_bytes()
 
@@ -48,6 +54,10 @@ def test_serial_output_has_every_article_in_input_order(generated: Path, serial:
     expected = [r["id"] for r in generate_articles(300, seed=11, words=250, stories=10)]
     assert [r["id"] for r in records] == expected
     assert "mine" in records[0]["lexicons"]  # the user's lexicon reached the analyzers
+    actors = {m["actor"] for r in records for m in r["mentions"]}
+    assert "Laura Mendez" in actors  # and so did the user's actor table
+    sides = {q["side"] for r in records for q in r["quotes"] if q["speaker"] == "Laura Mendez"}
+    assert sides == {"Harborland"}
     assert Counter(r["outlet"] for r in records).most_common(1)[0][1] == 60
 
 
