@@ -130,6 +130,20 @@ class _Segment:
     # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
     titled: set[str] = field(default_factory=set)
     shouting: set[int] = field(default_factory=set)
+    # each token as written, sliced once: every pass below reads them
+    raws: list[str] = field(init=False)
+    # tokens that start with a capital or a digit: the only ones that can begin a name
+    capitals: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        prepared = self.prepared
+        self.raws = [
+            self.text[start:end]
+            for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
+        ]
+        self.capitals = [
+            i for i, raw in enumerate(self.raws) if raw[0].isupper() or raw[0].isdigit()
+        ]
 
 
 def find_mentions(
@@ -183,31 +197,44 @@ def _is_initial(text: str, prepared: PreparedText, i: int) -> bool:
 
 
 def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
-    text, prepared = segment.text, segment.prepared
-    for i, (start, norm) in enumerate(
-        zip(prepared.token_starts, prepared.token_norms, strict=True)
-    ):
-        first = text[start]
-        if first.islower():
-            lower_vocab.add(norm)
-        elif first.isupper() and not _is_initial(text, prepared, i):
-            mid_caps.add(norm)
+    """Add the norms the body writes in lower case, and those it capitalises mid-sentence."""
+    text, prepared, norms = segment.text, segment.prepared, segment.prepared.token_norms
+    lower_vocab.update(
+        [norm for raw, norm in zip(segment.raws, norms, strict=True) if raw[0].islower()]
+    )
+    mid_caps.update(
+        norms[i]
+        for i in segment.capitals
+        if segment.raws[i][0].isupper() and not _is_initial(text, prepared, i)
+    )
 
 
 def _shouting_sentences(segment: _Segment) -> set[int]:
-    prepared, text = segment.prepared, segment.text
-    words: Counter[int] = Counter()
-    upper: Counter[int] = Counter()
-    for start, end, sentence in zip(
-        prepared.token_starts, prepared.token_ends, prepared.token_sentence, strict=True
-    ):
-        raw = text[start:end]
-        if sum(c.isalpha() for c in raw) < 2:
-            continue
-        words[sentence] += 1
-        if raw.isupper():
-            upper[sentence] += 1
-    return {s for s, n in words.items() if n >= 3 and upper[s] >= 0.6 * n}
+    """Sentences written in capitals: three words or more (of two letters or more), 60% of
+    them all capitals. Such a sentence holds at least two all-capitals words, so words are
+    counted only in the few sentences that do."""
+    token_sentence = segment.prepared.token_sentence
+    upper = Counter(
+        sentence
+        for raw, sentence in zip(segment.raws, token_sentence, strict=True)
+        if raw.isupper() and _is_word(raw)
+    )
+    candidates = {sentence for sentence, count in upper.items() if count >= 2}
+    if not candidates:
+        return set()
+    words = Counter(
+        sentence
+        for raw, sentence in zip(segment.raws, token_sentence, strict=True)
+        if sentence in candidates and _is_word(raw)
+    )
+    return {s for s in candidates if words[s] >= 3 and upper[s] >= 0.6 * words[s]}
+
+
+def _is_word(raw: str) -> bool:
+    """Whether a token holds two letters or more (all-letter tokens need no count)."""
+    if raw.isalpha():
+        return len(raw) >= 2
+    return sum(c.isalpha() for c in raw) >= 2
 
 
 def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
@@ -268,18 +295,7 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
     text, prepared = segment.text, segment.prepared
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     segment.shouting = _shouting_sentences(segment)
-    n = len(starts)
-    alias_end: dict[int, tuple[int, str, int]] = {}
-    i = 0
-    while i < n:
-        raw = text[starts[i] : ends[i]]
-        if raw[0].isupper() or raw[0].isdigit():
-            found = _alias_at(text, prepared, i, table)
-            if found is not None:
-                alias_end[i] = found
-                i = found[0]
-                continue
-        i += 1
+    alias_end = _aliases(segment, table)
     run: list[int] = []
 
     def close_run(next_alias: int | None) -> None:
@@ -287,28 +303,46 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
             _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
             run.clear()
 
-    i = 0
-    while i < n:
+    # Only tokens starting with a capital or a digit can begin an alias or be part of a
+    # name; any other token ends the current run, so a jump over one closes it.
+    following = 0
+    for i in segment.capitals:
+        if i < following:
+            continue  # inside an alias
+        if run and i > following:
+            close_run(None)
+        following = i + 1
         if i in alias_end:
             end, actor, _ = alias_end[i]
             segment.aliases.append((i, end, actor))
-            if run and _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
-                close_run(i)
-            else:
-                close_run(None)
-            i = end
+            joins = bool(run) and _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
+            close_run(i if joins else None)
+            following = end
             continue
-        raw = text[starts[i] : ends[i]]
-        sentence = prepared.token_sentence[i]
-        if sentence not in segment.shouting and norms[i] not in ("'s",) and _is_name_token(raw):
+        named = prepared.token_sentence[i] not in segment.shouting and norms[i] != "'s"
+        if named and _is_name_token(segment.raws[i]):
             if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
                 close_run(None)
             run.append(i)
         else:
             close_run(None)
-        i += 1
     close_run(None)
     _join_possessive_names(segment)
+
+
+def _aliases(segment: _Segment, table: ActorTable) -> dict[int, tuple[int, str, int]]:
+    """Table aliases, longest first, left to right: start token -> (end token, actor, end
+    char). An alias starts on a token with a capital or a digit and is never overlapped."""
+    found: dict[int, tuple[int, str, int]] = {}
+    following = 0
+    for i in segment.capitals:
+        if i < following:
+            continue
+        alias = _alias_at(segment.text, segment.prepared, i, table)
+        if alias is not None:
+            found[i] = alias
+            following = alias[0]
+    return found
 
 
 def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
@@ -546,9 +580,14 @@ def side_of(text: str, table: ActorTable | None = None) -> str | None:
     wins ("Turkish Foreign Minister" -> Turkey, "New Delhi's envoy in Moscow" -> India, "a
     European diplomat at NATO headquarters" -> NATO, since "European" is no alias), except
     that one named after "in" (a posting: "a senior official in Ankara") counts only when
-    nothing else is named.
+    nothing else is named. Each table remembers its answers (``ActorTable.remember_side``).
     """
     table = table if table is not None else load_actor_table()
+    return table.remember_side(text, _side_of)
+
+
+def _side_of(text: str, table: ActorTable) -> str | None:
+    """Apply the rule of ``side_of`` (not remembered)."""
     if not text.strip():
         return None
     prepared = prepare("role", text)

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -40,11 +40,20 @@ KINDS = ("country", "organisation", "person", "object")
 COLUMNS = ("actor", "kind", "alias", "side")
 _FOLD_TABLE = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d"})
 _FOLD_DROP = re.compile(r"[\s.\-\u2010\u2011\u00ad'\u2019\u2018\u02bc`]+")
+FOLD_CACHE_SIZE = 65_536
+"""Distinct strings ``fold`` remembers (the least recently used are forgotten first)."""
+SIDE_CACHE_SIZE = 65_536
+"""Texts whose side an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
 
 
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold(text: str) -> str:
     """Return the key aliases are compared by: no accents, case, hyphens, spaces, dots or
-    apostrophes ("Erdoğan" and "erdogan", "S-400" and "S 400", "U.S." and "US" share one)."""
+    apostrophes ("Erdoğan" and "erdogan", "S-400" and "S 400", "U.S." and "US" share one).
+
+    Memoised: mention finding folds every capitalised token of every article, and a corpus
+    repeats the same few thousand words, each costing a Unicode decomposition.
+    """
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _FOLD_DROP.sub("", stripped.casefold())
@@ -79,6 +88,10 @@ class ActorTable:
     prefixes: frozenset[str] = field(compare=False)
     max_tokens: int = 1
     origin: tuple[str, ...] = ()
+    side_cache: dict[str, str | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """Sides found for this table, by text (see ``remember_side``)."""
 
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
@@ -90,6 +103,20 @@ class ActorTable:
     def side(self, name: str) -> str | None:
         actor = self.actors.get(name)
         return actor.side if actor else None
+
+    def remember_side(self, text: str, find: Callable[[str, ActorTable], str | None]) -> str | None:
+        """Return ``find(text, self)``, computed once per text while the cache holds it.
+
+        Why: a story repeats a few speakers hundreds of times, and each fresh answer splits,
+        tokenizes and scans the text. The answer depends on the text and this table only,
+        and the cache starts afresh at ``SIDE_CACHE_SIZE`` entries, so memory stays bounded.
+        """
+        cache = self.side_cache
+        if text not in cache:
+            if len(cache) >= SIDE_CACHE_SIZE:
+                cache.clear()
+            cache[text] = find(text, self)
+        return cache[text]
 
     def lookup(self, text: str) -> str | None:
         """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from framing.model import Document
@@ -53,22 +54,64 @@ _THAT_ONLY = (
     "reported", "reports", "fear", "fears", "feared", "worry", "worries", "believe", "state",
     "states",
 )  # fmt: skip
+_AUX_WORDS = (
+    "has", "have", "had", "will", "would", "did", "does", "do", "may", "might", "could", "can",
+)  # fmt: skip
+_ADVERBS = (
+    "also", "since", "repeatedly", "long", "even", "already", "previously", "publicly",
+    "privately", "again", "reportedly", "recently", "often", "now", "still", "never", "not",
+    "later", "then", "further",
+)  # fmt: skip
+
+_Trie = dict[str, "_Trie"]
+"""Letters to the words' remaining letters; the key "" marks the end of a word."""
+
+
+def _word_trie(words: Iterable[str]) -> str:
+    """Return a regex matching any of ``words``, factored by shared prefixes ("sa(?:id|ys)").
+
+    Why: ``re`` tries the alternatives of a plain ``a|b|c`` one by one at every word
+    boundary, and there are a hundred speech verbs; factored, it tests a few letters. The
+    words are plain letters and every use is followed by a word boundary or whitespace, so
+    at most one word can match anywhere and the order of the alternatives changes nothing
+    (a word that is a prefix of another is still tried longest first).
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
 _VERB_ALT = "|".join(
     [re.escape(p).replace("\\ ", r"\s+") for p in _VERB_PHRASES if not p.startswith("has ")]
-    + sorted(VERB_WORDS, key=len, reverse=True)
+    + [_word_trie(VERB_WORDS)]
 )
-_AUX = (
-    r"(?:(?:has|have|had|will|would|did|does|do|may|might|could|can)\s+)?"
-    r"(?:(?:also|since|repeatedly|long|even|already|previously|publicly|privately|again|"
-    r"reportedly|recently|often|now|still|never|not|later|then|further)\s+)*"
+_AUX = rf"(?:{_word_trie(_AUX_WORDS)}\s+)?(?:{_word_trie(_ADVERBS)}\s+)*"
+# Every verb phrase starts with one of these letters; checking it first lets a search skip
+# the word boundaries (half of them are word ends) where no phrase can start.
+_VERB_FIRST = "".join(
+    sorted({w[0] for w in (*_AUX_WORDS, *_ADVERBS, *VERB_WORDS, *_VERB_PHRASES, *_THAT_ONLY)})
 )
 _TOLD_OBJECT = (
     r"(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+news\s+conference|"
     r"a\s+press\s+conference|(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))?"
 )
 VERB_RE = re.compile(
-    rf"\b(?P<aux>{_AUX})(?P<verb>(?:{_VERB_ALT})\b(?<=told)?)"
-    rf"|\b(?P<aux2>{_AUX})(?P<verb2>(?:{'|'.join(_THAT_ONLY)}))(?=\s+that\b)"
+    rf"\b(?=[{_VERB_FIRST}])(?:(?P<aux>{_AUX})(?P<verb>(?:{_VERB_ALT})\b(?<=told)?)"
+    rf"|(?P<aux2>{_AUX})(?P<verb2>{_word_trie(_THAT_ONLY)})(?=\s+that\b))"
 )
 _TOLD_RE = re.compile(_TOLD_OBJECT)
 _INVERTED_RE = re.compile(rf"\s*(?P<verb>{_VERB_ALT})\b")
@@ -173,9 +216,9 @@ def _verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
         told = _TOLD_RE.match(text, verb_end, limit)
         if told is not None and told.end() > verb_end:
             obj = told.group().strip()
-            if not re.match(r"(?:That|This|The\s+(?:deal|S-400))\b", obj):
+            if not _NOT_TOLD_OBJECT_RE.match(obj):
                 verb_end = told.end()
-    return re.sub(r"\s+", " ", text[verb_start:verb_end]), verb_end
+    return _SPACES_RE.sub(" ", text[verb_start:verb_end]), verb_end
 
 
 def trailing_attribution(
@@ -190,7 +233,7 @@ def trailing_attribution(
         return None
     inverted = _INVERTED_RE.match(text, offset, limit)
     if inverted is not None:
-        verb = re.sub(r"\s+", " ", inverted.group("verb"))
+        verb = _SPACES_RE.sub(" ", inverted.group("verb"))
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
@@ -217,6 +260,19 @@ _THAT_GAP_RE = re.compile(
     r")?\s*$"
 )
 _DATELINE_RE = re.compile(r"[A-Z][A-Z]+\b[^—\n]{0,40}?\s+—\s+")
+# Compiled once: ``indirect_in_sentence`` tries most of these on every verb it finds.
+_TO_RE = re.compile(r"\s+to\b")
+_THAT_NEXT_RE = re.compile(r"\s+that\b")
+_SPACES_RE = re.compile(r"\s+")
+_NOT_TOLD_OBJECT_RE = re.compile(r"(?:That|This|The\s+(?:deal|S-400))\b")
+_NEGATION_RE = re.compile(r"\b(?:not|never)\b")
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|whom)\s+$")
+_JOINED_BEFORE_RE = re.compile(r"(?:\band|\bbut|\bwhile)\s*$")
+_COMMA_GAP_RE = re.compile(r"[\s.]*,\s*")
+_COMMA_END_RE = re.compile(r",\s*$")
+_HEAD_STOP_RE = re.compile(r"[,.;]")
+_CLAUSE_JOINT_RE = re.compile(r",\s+(?:and|but)\s+|;\s+")
+_PARTICIPLE_NEXT_RE = re.compile(r"\s*\w+ing\b")
 
 
 def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
@@ -271,11 +327,11 @@ def indirect_in_sentence(
         aux = match.group("aux" if group == "verb" else "aux2") or ""
         verb_start = match.start(group) - len(aux)
         position = match.end()
-        if is_blocked(verb_start) or re.search(r"\b(?:not|never)\b", aux):
+        if is_blocked(verb_start) or _NEGATION_RE.search(aux):
             continue
-        if re.match(r"add", match.group(group)) and _TO_RE.match(text, match.end()):
+        if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
-        if re.search(r"\b(?:who|which|whom)\s+$", text[s_start:verb_start]) and not (
+        if _RELATIVE_BEFORE_RE.search(text[s_start:verb_start]) and not (
             _THAT_NEXT_RE.match(text, match.end())
         ):
             continue  # a relative clause inside an apposition ("who asked not to be named")
@@ -283,8 +339,8 @@ def indirect_in_sentence(
         before = text[s_start:verb_start]
         subject: Speaker | None = None
         role = ""
-        joined = re.search(r"(?:\band|\bbut|\bwhile)\s*$", before) or (
-            found and re.fullmatch(r"[\s.]*,\s*", text[found[-1].end : verb_start])
+        joined = _JOINED_BEFORE_RE.search(before) or (
+            found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
         )
         if joined and last_speaker is not None:
             subject = last_speaker
@@ -295,25 +351,27 @@ def indirect_in_sentence(
         if (
             subject is not None
             and subject.kind in {"role", "named"}
-            and re.match(r"add", match.group(group))
+            and match.group(group).startswith("add")
             and not _THAT_NEXT_RE.match(text, verb_end)
         ):
             continue  # "The ministry has added two trains": not speech
         trailing_subject = False
         if subject is None:
             # Inverted trailing attribution: "..., said Jim Mattis, the defense secretary."
-            if re.search(r",\s*$", before):
+            if _COMMA_END_RE.search(before):
                 subject = subject_after(text, verb_end + 1, s_end)
                 trailing_subject = subject is not None
             if subject is None:
                 continue
         rest = text[verb_end:s_end]
-        rest_head = re.split(r"[,.;]", rest, maxsplit=1)[0].strip()
+        rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
         subject_start = subject.start if not trailing_subject else verb_start
         chunk_start = chunk_before(text, s_start, min(subject_start, verb_start))[0]
         if not trailing_subject and subject.start >= s_start:
             chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])
-        preceded_by_comma = trailing_subject or bool(re.search(r",\s*$", text[s_start:chunk_start]))
+        preceded_by_comma = trailing_subject or bool(
+            _COMMA_END_RE.search(text[s_start:chunk_start])
+        )
         if preceded_by_comma and (
             trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
         ):
@@ -324,14 +382,14 @@ def indirect_in_sentence(
             if comma > s_start:
                 first = s_start
                 if not trailing_subject:
-                    joints = list(re.finditer(r",\s+(?:and|but)\s+|;\s+", text[s_start:comma]))
+                    joints = list(_CLAUSE_JOINT_RE.finditer(text[s_start:comma]))
                     if joints:
                         first = s_start + joints[-1].end()
                 pieces.append(trim(text, first, comma))
             after_comma = text.find(",", verb_end, s_end)
             if not trailing_subject and after_comma >= 0:
                 tail = after_comma + 1
-                if not re.match(r"\s*\w+ing\b", text[tail:s_end]):
+                if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
                     pieces.append(trim(text, tail, _clause_end(text, tail, s_end)))
             for p_start, p_end in pieces:
                 p_end = _strip_period(text, p_start, p_end)
@@ -346,7 +404,7 @@ def indirect_in_sentence(
             clause_start = that.end()
         elif group == "verb2":
             continue
-        relative = bool(re.match(r"(?:describ|regard)", match.group(group)))
+        relative = match.group(group).startswith(("describ", "regard"))
         clause_end = _clause_end(text, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
@@ -371,7 +429,7 @@ def indirect_in_sentence(
         speaker = first_subject(text, s_start, participle.start()) or last_speaker
         if speaker is None:
             continue
-        that = re.match(r"\s+that\b", text[participle.end() : s_end])
+        that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
         clause_start = participle.end() + (that.end() if that else 0)
         c_start, c_end = trim(text, clause_start, _clause_end(text, clause_start, s_end))
         c_end = _strip_period(text, c_start, c_end)
@@ -383,8 +441,6 @@ def indirect_in_sentence(
     return [f for f in found if f.end - f.start > 0]
 
 
-_TO_RE = re.compile(r"\s+to\b")
-_THAT_NEXT_RE = re.compile(r"\s+that\b")
 _JOINT_RE = re.compile(r",\s+(?:and|but|while)\s+|,\s+|;\s+|\s+(?:and|but)\s+")
 
 
@@ -412,6 +468,8 @@ def according_to(
     """Read "according to X" before, after or inside a clause."""
     text = ctx.text
     found: list[Found] = []
+    if text.find("ccording", s_start, s_end) < 0:
+        return found  # a quick test: most sentences have no "according to"
     for match in _ACCORDING_RE.finditer(text, s_start, s_end):
         if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
             continue

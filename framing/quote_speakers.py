@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "VERB_WORDS",
@@ -256,6 +257,9 @@ def _named(words: list[tuple[str, int, int]], start: int, end: int) -> Speaker |
     return Speaker(name if role_words else text, name_start, end, kind, role, name)
 
 
+_CLAUSE_WORD_RE = re.compile(r"\b(?:that|which|and|but|while|as|because|when|if)\s+")
+
+
 def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     """Find the phrase that ends at ``end``: back to the last clause boundary."""
     piece = text[start:end]
@@ -269,7 +273,7 @@ def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
         piece.rfind('"'),
         piece.rfind("“"),
     )
-    for match in re.finditer(r"\b(?:that|which|and|but|while|as|because|when|if)\s+", piece):
+    for match in _CLAUSE_WORD_RE.finditer(piece):
         if match.start() > boundary:
             if match.group().startswith("and") and _joins_names(piece, match):
                 continue
@@ -277,6 +281,7 @@ def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     return start + boundary + 1, end
 
 
+_CONJUNCTION_RE = re.compile(r"(?:and|but|while)\b")
 _APPOSITIVE_RE = re.compile(r"(?:who|whose|which|speaking|a|an|the|\w+[’']s)\b", re.IGNORECASE)
 
 
@@ -289,9 +294,8 @@ def subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[Spe
     """
     chunk_start, chunk_end = chunk_before(text, sentence_start, verb_start)
     chunk = text[chunk_start:chunk_end].strip()
-    after_comma = text[sentence_start:chunk_start].rstrip().endswith(",") and not re.match(
-        r"(?:and|but|while)\b", chunk
-    )
+    after_comma = text[sentence_start:chunk_start].rstrip().endswith(",")
+    after_comma = after_comma and not _CONJUNCTION_RE.match(chunk)
     appositions: list[str] = []
     if chunk:
         speaker = classify_subject(chunk, chunk_start)
@@ -373,41 +377,67 @@ def first_subject(text: str, s_start: int, limit: int) -> Speaker | None:
 
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+")
 _NAME_WORD = r"(?:[^\W\d_][\w’'\-]*\.?|\((?:ret|retd)\.?\))"
+_NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_RUN_RE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+# What a word does in a run of ``name_mentions`` (see ``_name_word``).
+_OTHER, _NAME, _LAST_NAME, _PARTICLE = range(4)
+
+
+@lru_cache(maxsize=65_536)
+def _name_word(word: str) -> int:
+    """Classify one word of a run: part of a name, a name part that ends the name (an
+    abbreviation such as "Jr." that is no initial), a particle ("van", "de"), or other.
+
+    Memoised: an article's every word passes here, and a corpus repeats its words.
+    """
+    if _is_capitalised(word) and not _is_title(word) and _bare(word) not in _NOT_NAMES:
+        if word.endswith(".") and len(word) > 2 and not _DOTTED.fullmatch(word):
+            return _LAST_NAME
+        return _NAME
+    return _PARTICLE if _bare(word) in _PARTICLES else _OTHER
 
 
 def name_mentions(text: str) -> list[tuple[int, str]]:
     """List person names in the article (position, name without titles) for resolution.
 
     A name is a run of two or more capitalised words after any titles ("Defense Secretary
-    Jim Mattis" gives "Jim Mattis"); runs are read from the whole text once.
+    Jim Mattis" gives "Jim Mattis"), within one run of words separated only by whitespace.
+
+    Why word by word: the words of ``_NAME_RUN_RE``'s runs are exactly the matches of
+    ``_NAME_WORD_RE``, and a run ends where the gap to the next word is not whitespace, so
+    one scan of the text finds them; a word starting in lower case (most of them) ends a
+    name, so it costs no more than a check when no name is open.
     """
     mentions: list[tuple[int, str]] = []
-    for run in _NAME_RUN_RE.finditer(text):
-        words = [w for w in _words(run.group(), run.start())]
-        current: list[tuple[str, int, int]] = []
-        for word in [*words, ("", 0, 0)]:
-            token = word[0]
-            if (
-                token
-                and _is_capitalised(token)
-                and not _is_title(token)
-                and (_bare(token) not in _NOT_NAMES)
-            ):
-                current.append(word)
-                if token.endswith(".") and len(token) > 2 and not _DOTTED.fullmatch(token):
-                    word = ("", 0, 0)
-                else:
-                    continue
-            elif token and _bare(token) in _PARTICLES and current:
-                current.append(word)
-                continue
-            if len(current) >= 2:
-                clean = [w[0].rstrip(",") for w in current]
-                clean[-1] = re.sub(r"[’']s$", "", clean[-1]).rstrip(".")
-                mentions.append((current[0][1], " ".join(clean)))
-            current = []
+    current: list[tuple[str, int]] = []
+    previous_end = 0
+    for match in _NAME_WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        if current and not text[previous_end:start].isspace():
+            _add_name(current, mentions)  # the run ended before this word
+        previous_end = match.end()
+        if not current and not word[0].isupper():
+            continue
+        kind = _name_word(word)
+        if kind == _NAME or (kind == _PARTICLE and current):
+            current.append((word, start))
+            continue
+        if kind == _LAST_NAME:
+            current.append((word, start))
+        _add_name(current, mentions)
+    _add_name(current, mentions)
     return mentions
+
+
+def _add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> None:
+    """Add the name ``words`` hold (when two or more) to ``mentions`` and empty ``words``."""
+    if len(words) >= 2:
+        clean = [word for word, _start in words]
+        clean[-1] = _POSSESSIVE_END.sub("", clean[-1]).rstrip(".")
+        mentions.append((words[0][1], " ".join(clean)))
+    words.clear()
 
 
 def _head(text: str) -> str:

@@ -150,8 +150,12 @@ _CLOSE_PUNCT = ".!?"
 _DOUBLE_OPEN = "“«"
 _DOUBLE_CLOSE = "”»"
 _MARKS_RE = re.compile('["“”«»]')
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s])[’'](?![^\W_])")
+# A single quote that opens (at the start of the text or after a space, bracket or dash,
+# before a letter) or closes (after a non-space, not before a letter or digit). The quote mark
+# comes first and the look-behind after it, so ``re`` can skip ahead to quote marks instead
+# of testing the look-behind at every position.
+_SINGLE_OPEN_RE = re.compile(r"[‘'](?<![^\s(\[—–-][‘'])(?=[^\W\d_])")
+_SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[^\s][’'])(?![^\W_])")
 
 
 @lru_cache(maxsize=4096)

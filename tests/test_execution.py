@@ -20,11 +20,12 @@ from framing.synthetic import generate_articles, write_jsonl
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """300 generated articles (3 batches, the last one short) plus a user lexicon."""
+    """300 generated articles (3 batches, the last one short), a user lexicon and actors."""
     folder = tmp_path_factory.mktemp("generated")
     write_jsonl(str(folder / "articles.jsonl"), 300, seed=11, words=250, stories=10)
     (folder / "mine.tsv").write_text(
-        "# name: mine\n# title: A teacher's words\nterm\tcategory\tweight\tnote\nsovereign\tcore\t1\t\n",
+        "# name: mine\n# title: A teacher's words\n"
+        "term\tcategory\tweight\tnote\nsovereign\tcore\t1\t\n",
         encoding="utf-8",
     )
     (folder / "actors.tsv").write_text(
