@@ -7,9 +7,10 @@ numbers on the page and in the JSON cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from framing.actors import (
     ActorSalience,
@@ -319,23 +320,63 @@ def analyze_story(
     )
 
 
+@dataclass(frozen=True)
+class StoryJob:
+    """Everything one story's analysis needs, so a worker process can run it alone."""
+
+    story: Story
+    articles: tuple[ArticleAnalysis, ...]
+    term_options: TermOptions
+    background: Mapping[str, int] | None = None
+    facts: Mapping[str, str] | None = None
+
+
+BatchMapper = Callable[[Callable[[Resources, list[Any]], Any], Iterable[list[Any]]], Iterator[Any]]
+"""Runs ``function(resources, batch)`` for every batch and yields the results in order
+(``framing.execution.run_batches`` with its backend chosen)."""
+
+
+def analyze_article_batch(resources: Resources, articles: list[Article]) -> list[ArticleAnalysis]:
+    """Prepare and analyze a batch of articles: the per-article stage as one unit of work."""
+    return analyze_documents([prepare_document(article) for article in articles], resources)
+
+
+def analyze_story_batch(resources: Resources, jobs: list[StoryJob]) -> list[StoryAnalysis]:
+    """Analyze a batch of stories: the per-story stage as one unit of work."""
+    return [
+        analyze_story(
+            job.story, job.articles, resources, job.term_options, job.background, job.facts
+        )
+        for job in jobs
+    ]
+
+
 def analyze_corpus(
     corpus: Corpus,
     resources: Resources,
     term_options: TermOptions | None = None,
     background: Mapping[str, int] | None = None,
     facts: Mapping[str, str] | None = None,
+    *,
+    map_batches: BatchMapper | None = None,
 ) -> CorpusAnalysis:
-    """Prepare, group and analyze a whole corpus."""
+    """Prepare, group and analyze a whole corpus.
+
+    ``map_batches`` runs the two stages elsewhere (processes, a Dask cluster): articles in
+    batches of ``BATCH_SIZE``, then stories one at a time. Each unit of work is a pure function
+    of its input, so the analysis is the same wherever it runs.
+    """
     options = term_options or TermOptions()
-    documents = [prepare_document(article) for article in corpus]
-    by_id = {a.document.id: a for a in analyze_documents(documents, resources)}
-    stories = [
-        analyze_story(
-            story, (by_id[d.id] for d in story.documents), resources, options, background, facts
-        )
-        for story in group_stories(documents, automatic=True)
-    ]
+    run = map_batches or _in_process(resources)
+    articles = list(corpus)
+    batches = (articles[lo : lo + BATCH_SIZE] for lo in range(0, len(articles), BATCH_SIZE))
+    analyses = [a for batch in run(analyze_article_batch, batches) for a in batch]
+    by_id = {a.document.id: a for a in analyses}
+    jobs = (
+        [StoryJob(story, tuple(by_id[d.id] for d in story.documents), options, background, facts)]
+        for story in group_stories([a.document for a in analyses], automatic=True)
+    )
+    stories = [story for batch in run(analyze_story_batch, jobs) for story in batch]
     return CorpusAnalysis(
         tuple(finish_stories(stories)),
         resources.lexicons,
@@ -343,6 +384,16 @@ def analyze_corpus(
         len(corpus),
         settings(options, background is not None),
     )
+
+
+def _in_process(resources: Resources) -> BatchMapper:
+    def run(
+        function: Callable[[Resources, list[Any]], Any], batches: Iterable[list[Any]]
+    ) -> Iterator[Any]:
+        for batch in batches:
+            yield function(resources, batch)
+
+    return run
 
 
 def settings(options: TermOptions, background: bool) -> tuple[tuple[str, str], ...]:

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from framing import __version__
-from framing.analysis import Resources, analyze_corpus, prepare_document
+from framing.analysis import (
+    BatchMapper,
+    Resources,
+    analyze_corpus,
+    analyze_story_batch,
+    prepare_document,
+)
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
-from framing.execution import ResourceSpec, check_jobs
+from framing.execution import ResourceSpec, check_jobs, run_batches
 from framing.export import analysis_json
 from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
@@ -25,6 +32,7 @@ from framing.lexicon_files import read_lexicon_file
 from framing.loading import iter_articles, load_corpus
 from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
 from framing.output import write_all
+from framing.progress import progress_bar
 from framing.render import Renderer
 from framing.report_context import build_index_page, build_story_page, story_file_names
 from framing.stories_cli import add_stories_command, run_stories
@@ -97,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write DIR/measures.csv, tone.csv, comparisons.csv and findings.csv",
     )
+    _add_execution_options(report)
     _add_lexicon_option(report)
     _add_common(report)
 
@@ -161,6 +170,25 @@ def _resources(args: argparse.Namespace) -> Resources:
     return _spec(args).load()
 
 
+def _batch_mapper(
+    spec: ResourceSpec, resources: Resources, jobs: int, scheduler: str | None, bar: Any
+) -> BatchMapper:
+    """Run batches where the options say, counting articles then stories on the progress bar."""
+
+    def run(
+        function: Callable[[Resources, list[Any]], Any], batches: Iterable[list[Any]]
+    ) -> Iterator[Any]:
+        bar.set_description("stories" if function is analyze_story_batch else "articles")
+        bar.reset()
+        for result in run_batches(
+            function, batches, spec, jobs=jobs, scheduler=scheduler, resources=resources
+        ):
+            bar.update(len(result))
+            yield result
+
+    return run
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite output files framing did not write"
@@ -201,7 +229,12 @@ def run_report(args: argparse.Namespace) -> int:
         reference = load_corpus(args.background, require_outlet=False)
         background = term_counts((prepare_document(a) for a in reference), options.max_n)
     facts = read_facts(args.facts) if args.facts else None
-    analysis = analyze_corpus(corpus, _resources(args), options, background, facts)
+    spec = _spec(args)
+    jobs = check_jobs(args.jobs)
+    resources = spec.load()
+    with progress_bar(unit="done", quiet=args.quiet) as bar:
+        mapper = _batch_mapper(spec, resources, jobs, args.scheduler, bar)
+        analysis = analyze_corpus(corpus, resources, options, background, facts, map_batches=mapper)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
     files: dict[Path, str] = {}
     if "html" in formats:
@@ -217,15 +250,16 @@ def run_report(args: argparse.Namespace) -> int:
         for name, text in csv_files(analysis).items():
             files[out_dir / name] = text
     write_all(files, force=args.force)
-    print(
-        f"framing: {len(corpus)} articles, {len(analysis.stories)} "
-        f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote "
-        + (
-            str(out_dir / "index.html")
-            if "html" in formats
-            else f"{len(files)} file(s) to {out_dir}"
+    if not args.quiet:
+        print(
+            f"framing: {len(corpus)} articles, {len(analysis.stories)} "
+            f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote "
+            + (
+                str(out_dir / "index.html")
+                if "html" in formats
+                else f"{len(files)} file(s) to {out_dir}"
+            )
         )
-    )
     if corpus.skipped:
         print(f"framing: passed over {len(corpus.skipped)} file(s): {'; '.join(corpus.skipped)}")
     return EXIT_OK

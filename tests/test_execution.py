@@ -70,7 +70,7 @@ def test_dask_local_cluster_writes_the_same_bytes(generated: Path, serial: bytes
     distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
     ):
         assert (
@@ -143,3 +143,43 @@ def test_annotate_writes_no_progress_or_summary_when_quiet(
     _annotate(generated, "quiet.jsonl", "--quiet")
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+# --- report: articles and stories in parallel ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """60 generated articles in 6 stories of 5 outlets each (two articles per outlet)."""
+    folder = tmp_path_factory.mktemp("stories")
+    write_jsonl(str(folder / "articles.jsonl"), 60, seed=5, words=200, stories=6)
+    return folder
+
+
+def _report(folder: Path, name: str, *options: str) -> dict[str, bytes]:
+    out = folder / name
+    args = ["report", str(folder / "articles.jsonl"), "-o", str(out), "--format", "html,json,csv"]
+    assert main([*args, "--quiet", *options]) == 0
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def serial_report(stories: Path) -> dict[str, bytes]:
+    return _report(stories, "serial")
+
+
+def test_report_jobs_two_writes_the_same_files(
+    stories: Path, serial_report: dict[str, bytes]
+) -> None:
+    assert len([name for name in serial_report if name.startswith("story-")]) == 6
+    assert _report(stories, "jobs2", "--jobs", "2") == serial_report
+
+
+def test_report_on_dask_writes_the_same_files(
+    stories: Path, serial_report: dict[str, bytes]
+) -> None:
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        assert _report(stories, "dask", "--scheduler", cluster.scheduler_address) == serial_report
