@@ -21,7 +21,7 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -145,17 +145,9 @@ def _in_processes(
     jobs: int,
 ) -> Iterator[Result]:
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        pending: deque[Future[Result]] = deque()
-        try:
-            for batch in batches:
-                pending.append(pool.submit(_run_batch, function, spec, batch))
-                if len(pending) >= 2 * jobs:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from _in_order(
+            lambda batch: pool.submit(_run_batch, function, spec, batch), batches, 2 * jobs
+        )
 
 
 def _on_dask(
@@ -167,15 +159,34 @@ def _on_dask(
     client = dask_client(scheduler)
     try:
         window = 2 * max(1, sum(client.nthreads().values()))
-        pending: deque[Any] = deque()
+        yield from _in_order(
+            lambda batch: client.submit(_run_batch, function, spec, batch, pure=False),
+            batches,
+            window,
+        )
+    finally:
+        client.close()
+
+
+def _in_order(
+    submit: Callable[[list[Item]], Any], batches: Iterable[list[Item]], window: int
+) -> Iterator[Any]:
+    """Submit batches, at most ``window`` in flight, and yield their results in input order.
+
+    ``submit`` returns a future (``concurrent.futures`` or Dask: both have ``result`` and
+    ``cancel``); what is still pending when the caller stops is cancelled.
+    """
+    pending: deque[Any] = deque()
+    try:
         for batch in batches:
-            pending.append(client.submit(_run_batch, function, spec, batch, pure=False))
+            pending.append(submit(batch))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
-        client.close()
+        for future in pending:
+            future.cancel()
 
 
 def dask_client(scheduler: str) -> Any:
