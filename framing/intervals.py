@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from scipy.stats import beta
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 CONFIDENCE = 0.95
 """The confidence level of every interval in a report."""
@@ -49,12 +51,29 @@ def exact_share_interval(count: int, n: int, confidence: float = CONFIDENCE) -> 
     every replicate, an interval of nothing. The exact binomial interval says what 0 of 45 still
     allows (up to about 8%), treating sentences as independent.
     """
-    from scipy.stats import binomtest
+    low, high = exact_share_intervals(np.array([count]), n, confidence)
+    return float(low[0]), float(high[0])
 
+
+def exact_share_intervals(
+    counts: IntArray, n: int, confidence: float = CONFIDENCE
+) -> tuple[FloatArray, FloatArray]:
+    """Clopper-Pearson intervals of ``counts`` out of the same ``n``, all at once.
+
+    The bounds are quantiles of beta distributions (the closed form of the interval), where
+    ``scipy.stats.binomtest(...).proportion_ci(method="exact")`` finds each bound by root
+    search, one at a time (1.9 ms per interval, a few thousand per report). The two agree to
+    within 1e-12, the root search's own tolerance, far below the 4 places a report shows.
+    """
+    k = np.asarray(counts, dtype=np.float64)
     if n == 0:
-        return 0.0, 1.0
-    ci = binomtest(count, n).proportion_ci(confidence_level=confidence, method="exact")
-    return float(ci.low), float(ci.high)
+        return np.zeros(len(k)), np.ones(len(k))
+    tail = (1.0 - confidence) / 2.0
+    # Where k is 0 (or n) the beta parameter is 0, outside its domain: SciPy returns NaN
+    # there, and the bound is 0 (or 1) by definition.
+    low = np.where(k == 0, 0.0, beta.ppf(tail, k, n - k + 1))
+    high = np.where(k == n, 1.0, beta.ppf(1.0 - tail, k + 1, n - k))
+    return low, high
 
 
 def seed_for(*parts: str) -> int:
@@ -92,8 +111,19 @@ def bootstrap_ratios(
         bottom = weights @ denominators
         with np.errstate(divide="ignore", invalid="ignore"):
             draws.append(top / bottom[:, None])
-    stacked = np.vstack(draws)
     tail = (1.0 - confidence) / 2.0
-    low = np.nanquantile(stacked, tail, axis=0)
-    high = np.nanquantile(stacked, 1.0 - tail, axis=0)
-    return low, high
+    return _percentiles(np.vstack(draws), tail, 1.0 - tail)
+
+
+def _percentiles(draws: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArray]:
+    """The ``low`` and ``high`` quantiles of every column, ignoring NaN draws.
+
+    ``np.nanquantile`` handles NaN by going column by column in Python; the columns without a
+    NaN (nearly all) go through ``np.quantile`` at once instead, which gives the same values.
+    """
+    result = np.empty((2, draws.shape[1]))
+    clean = ~np.isnan(draws).any(axis=0)
+    result[:, clean] = np.quantile(draws[:, clean], [low, high], axis=0)
+    if not clean.all():
+        result[:, ~clean] = np.nanquantile(draws[:, ~clean], [low, high], axis=0)
+    return result[0], result[1]

@@ -35,8 +35,8 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import xlogy
-from scipy.stats import chi2, norm
+from scipy.special import chdtrc, xlogy
+from scipy.stats import norm
 
 FloatArray = NDArray[np.float64]
 
@@ -198,7 +198,9 @@ def g2_p_value(g2: ArrayLike) -> FloatArray:
     >>> round(float(g2_p_value(3.841459)), 4)
     0.05
     """
-    result: FloatArray = chi2.sf(np.maximum(np.asarray(g2, dtype=np.float64), 0.0), 1)
+    # ``chdtrc`` is the function ``chi2.sf`` evaluates, without its per-call checks of the
+    # arguments (0.3 ms a call, thousands of calls per report); the values are the same.
+    result: FloatArray = chdtrc(1.0, np.maximum(np.asarray(g2, dtype=np.float64), 0.0))
     return result
 
 
