@@ -1,0 +1,219 @@
+"""The fast sentence splitter and tokenizer against the plain Punkt and ``finditer`` versions.
+
+``framing.sentences`` reproduces ``PunktSentenceTokenizer.span_tokenize`` with cheaper
+bookkeeping, a shortcut for plain candidates and a cache; ``framing.tokens`` finds tokens with
+``re.split``. Neither may change a single span or token, so the original code is kept here as
+the oracle and both are compared with it on the bundled corpus, on generated articles and on
+hostile text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing import sentences, tokens
+from framing.loading import load_corpus
+from framing.model import Span
+from framing.synthetic import generate_articles
+from framing.text import prepare
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+
+# --------------------------------------------------------------------------------------------
+# The oracle: the code as it was before the fast path, calling Punkt itself.
+
+
+_BREAK = "\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029"
+_PARAGRAPH_BREAK = re.compile(rf"(?:\r\n|[{_BREAK}])(?:[^\S{_BREAK}]*(?:\r\n|[{_BREAK}]))+|\u2029")
+
+
+def oracle_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each paragraph with something visible, as before."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if start < match.start() and not text[start : match.start()].isspace():
+            found.append((start, match.start()))
+        start = match.end()
+    if start < len(text) and not text[start:].isspace():
+        found.append((start, len(text)))
+    return found
+
+
+def oracle_sentences(text: str) -> list[Span]:
+    """Split ``text`` as ``split_sentences`` did with ``span_tokenize`` on each paragraph."""
+    result: list[Span] = []
+    for start, end in oracle_paragraphs(text):
+        paragraph = text[start:end]
+        spans: list[Span] = []
+        previous_end = 0
+        for raw_start, raw_end in sentences._tokenizer().span_tokenize(paragraph):
+            raw_start = max(raw_start, previous_end)
+            piece = paragraph[raw_start:raw_end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            s = raw_start + len(piece) - len(piece.lstrip())
+            e = s + len(stripped)
+            previous_end = e
+            if spans and sentences._starts_lower(stripped):
+                spans[-1] = Span(spans[-1].start, start + e)
+            else:
+                spans.append(Span(start + s, start + e))
+        result.extend(spans)
+    return result
+
+
+def oracle_norm(token: str) -> str:
+    """Normalise one token as ``normalize_token`` did before it was cached."""
+    norm = token.lower()
+    if norm.isascii():
+        return norm
+    return unicodedata.normalize("NFC", norm.translate(tokens._NORM_TABLE))
+
+
+def oracle_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Tokenize ``text`` as ``tokenize`` did, with one match object per token."""
+    pattern = tokens.token_pattern(astral=tokens._ASTRAL.search(text) is not None)
+    matches = list(pattern.finditer(text))
+    return (
+        [match.start() for match in matches],
+        [match.end() for match in matches],
+        [oracle_norm(match.group()) for match in matches],
+    )
+
+
+def assert_same_as_oracle(text: str) -> None:
+    """Check sentences, tokens and each step of the splitter against the oracle."""
+    prepared = prepare("x", text)
+    assert list(prepared.sentences) == oracle_sentences(text)
+    starts, ends, norms = oracle_tokens(text)
+    assert prepared.token_starts == tuple(starts)
+    assert prepared.token_ends == tuple(ends)
+    assert prepared.token_norms == tuple(norms)
+    punkt = sentences._tokenizer()
+    assert list(sentences._paragraphs(text)) == oracle_paragraphs(text)
+    for start, end in oracle_paragraphs(text):
+        paragraph = text[start:end]
+        expected = list(punkt._match_potential_end_contexts(paragraph))
+        found = sentences._end_contexts(paragraph)
+        assert [(m.span(), c) for m, c in found] == [(m.span(), c) for m, c in expected]
+        for _, context in expected:
+            verdict = punkt.text_contains_sentbreak(context)
+            assert sentences._ends_sentence(context) == verdict, context
+            assert not sentences._certain_break(context) or verdict, context
+        assert sentences._punkt_spans(paragraph) == list(punkt.span_tokenize(paragraph))
+
+
+# --------------------------------------------------------------------------------------------
+# Real and generated articles
+
+
+def test_bundled_corpus_is_prepared_exactly_as_before() -> None:
+    corpus = load_corpus(CORPUS)
+    assert corpus
+    for article in corpus:
+        assert_same_as_oracle(article.text)
+
+
+def test_generated_articles_are_prepared_exactly_as_before() -> None:
+    for record in generate_articles(150, seed=7):
+        assert_same_as_oracle(record["text"])
+
+
+def test_plain_candidates_are_most_of_news_text() -> None:
+    """The shortcut must carry its weight: most candidates in the corpus are plain."""
+    punkt = sentences._tokenizer()
+    contexts = [
+        context
+        for article in load_corpus(CORPUS)
+        for start, end in sentences._paragraphs(article.text)
+        for _, context in punkt._match_potential_end_contexts(article.text[start:end])
+    ]
+    plain = sum(sentences._certain_break(context) for context in contexts)
+    assert plain >= 0.6 * len(contexts)
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile text: every rule Punkt applies around a candidate, glued together at random
+
+HAZARDS = [
+    "The", "the", "he", "It", "Russia", "said", "no", "No", "no.", "No.", "10", "2.5", "5,400",
+    "2019.", "5.", "-3.", ".5", "U.S.", "U.S", "u.s.", "U.S.S.R.", "J.", "A.", "J. A.", "e.g.",
+    "i.e.", "Gen.", "Dr.", "Mr.", "Jan.", "St.", "Inc.", "etc.", "vs.", "pro-U.S.", "India–U.S.",
+    "a", "I", "ab", "Ab", "aB", "ΟΔΟΣ", "Σ.", "İ", "Erdoğan", "ß", "_", "٣",
+    ".", "..", "...", "…", ". . .", "?", "!", "?!", "!!", "!!!", ",", ";", ":", "-", "--", "—",
+    "–", "/", "\"", "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "(", ")", "[", "]", "{", "}",
+    "`", "*", "@", "&", "#", "'s", "’s",
+    " ", " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\x0b", "\x0c", "\x85", "\xa0", "\u2028",
+    "\u2029", "\u200b", "\u0301",
+]  # fmt: skip
+
+WORDS = st.sampled_from(HAZARDS)
+glued = st.lists(WORDS, max_size=40).map("".join)
+spaced = st.lists(WORDS, max_size=40).map(" ".join)
+any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(glued, spaced))
+def test_hostile_news_text_is_prepared_exactly_as_before(source: str) -> None:
+    assert_same_as_oracle(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_text, st.lists(st.one_of(WORDS, any_text), max_size=8).map("".join)))
+def test_any_text_is_prepared_exactly_as_before(source: str) -> None:
+    assert_same_as_oracle(source)
+
+
+@pytest.mark.parametrize(
+    ("context", "plain"),
+    [
+        ("said. The", True),
+        ("said.” He", False),  # not a context Punkt builds: after "”" comes nothing
+        ("said.”", True),
+        ("war.)", True),
+        ("“Why?”", True),
+        ("“Why? He", True),
+        ("(war. It", True),
+        ("Erdoğan. He", True),
+        ("ΟΔΟΣ. Το", True),
+        ("İstanbul. The", True),
+        ("word.? x", False),
+        ("word.?", True),
+        ("word. .", True),
+        ("word.\n\nNext", True),
+        ("said.\u2028The", True),
+        ("no. 10", False),
+        ("No. 10", False),
+        ("no. Russia", False),
+        ("Gen. Smith", False),
+        ("Jan. 5", False),
+        ("J. Smith", False),
+        ("A. He", False),
+        ("U.S. The", False),
+        ("2019. The", False),
+        (" word. The", False),
+        ("'gen. Smith", False),
+        ("acting!! I", False),
+    ],
+)
+def test_shortcut_agrees_with_punkt(context: str, plain: bool) -> None:
+    verdict = sentences._tokenizer().text_contains_sentbreak(context)
+    assert sentences._certain_break(context) == plain
+    assert not plain or verdict
+    assert sentences._ends_sentence(context) == verdict
+
+
+def test_split_pattern_has_no_group_of_its_own() -> None:
+    """``tokenize`` relies on ``re.split`` returning only gaps and whole tokens."""
+    for astral in (False, True):
+        assert tokens.token_pattern(astral).groups == 0
+        assert re.compile(tokens._splitter(astral).pattern).groups == 1
