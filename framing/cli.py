@@ -154,7 +154,7 @@ def _add_execution_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run the per-article work on a Dask cluster (e.g. tcp://10.0.0.5:8786; needs "
+        help="run the work on a Dask cluster (e.g. tcp://10.0.0.5:8786; needs "
         "pip install 'framing[dask]'); the output is the same",
     )
     parser.add_argument(
@@ -164,10 +164,6 @@ def _add_execution_options(parser: argparse.ArgumentParser) -> None:
 
 def _spec(args: argparse.Namespace) -> ResourceSpec:
     return ResourceSpec.from_files([read_lexicon_file(path) for path in args.lexicon], args.actors)
-
-
-def _resources(args: argparse.Namespace) -> Resources:
-    return _spec(args).load()
 
 
 def _batch_mapper(
