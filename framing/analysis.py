@@ -45,7 +45,7 @@ from framing.significance import ALPHA, PERMUTATIONS
 from framing.stories import group_stories
 from framing.terms import TermOptions, TermsResult, distinctive_terms
 from framing.text import prepare
-from framing.tone import ArticleTone, OutletTone, load_vader_lexicon, score_tone, summarize_tone
+from framing.tone import ArticleTone, OutletTone, load_vader_lexicon, score_tones, summarize_tone
 
 STORY_FRAMES = "frames-security-deals"
 """The frame lexicon written for the bundled corpus's kind of story (arms and security deals)."""
@@ -194,12 +194,13 @@ def analyze_documents(documents: Sequence[Document], resources: Resources) -> li
         hits = compiled.match_documents(
             [d.prepared for d in batch], [d.article.text for d in batch]
         )
-        for document, own in zip(batch, hits, strict=True):
+        tones = score_tones(batch, resources.vader)
+        for document, own, tone in zip(batch, hits, tones, strict=True):
             results.append(
                 ArticleAnalysis(
                     document,
                     score_lexicons(document, own, compiled),
-                    score_tone(document, resources.vader),
+                    tone,
                     find_quotes(document, resources.side_of),
                 )
             )

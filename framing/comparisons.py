@@ -213,7 +213,7 @@ def article_units(
 ) -> ArticleUnits:
     """Turn one article's hits into per-sentence rows (one column per metric)."""
     token_sentence = prepared.token_sentence
-    n_sentences = len(tone.sentences)
+    n_sentences = len(tone.compounds)
     column = {metric.key: index for index, metric in enumerate(metrics)}
     flags = np.zeros((n_sentences, len(metrics)))
     counts = np.zeros((n_sentences, len(metrics)))
@@ -236,7 +236,7 @@ def article_units(
             if quote.anonymous:
                 counts[sentence, column[f"{SOURCES}/anonymous"]] += 1
     flags[counts > 0] = 1.0
-    compound = np.asarray([s.compound for s in tone.sentences], dtype=np.float64)
+    compound = np.asarray(tone.compounds, dtype=np.float64)
     for name in ("positive", "negative"):
         key = f"{TONE}/{name}"
         if key in column:

@@ -5,25 +5,33 @@ that file with ``importlib.resources`` and apply the rules to our own shared tok
 calling ``vaderSentiment``'s analyzer, for two reasons: its analyzer re-splits text on whitespace,
 so its words carry no character offsets to highlight, and it is slow on large corpora.
 
+The rules run on arrays, a batch of articles at a time: every token becomes an id into a
+:class:`VaderTable` (valence, "listed", booster increment, negation flag per word), and each
+rule is one NumPy operation over the scoring words and their neighbours, instead of a Python
+loop over every token. ``tests/test_tone.py`` checks that this gives exactly the valences of
+the rules written word by word, and reports agreement with ``vaderSentiment``.
+
 What differs from ``vaderSentiment`` 3.3.2, on purpose:
 - tokens come from :mod:`framing.text` (punctuation is never part of a word);
 - the contrast rule weights every word before the first "but" by 0.5 and after it by 1.5 by
   position (``vaderSentiment`` looks words up by value, which misweights repeated valences);
 - the ALL-CAPS emphasis rule and emoji descriptions are left out: news prose rarely shouts, and
   capitalised acronyms ("NATO", "US") would trigger it wrongly.
-The test suite reports agreement with ``vaderSentiment`` on the bundled corpus.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain, repeat
+from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
 
-from framing.model import Document, Evidence
+from framing.model import Document, Evidence, Span
 
 # Constants from vaderSentiment 3.3.2 (Hutto & Gilbert 2014, empirically derived there).
 NORMALIZE_ALPHA = 15.0
@@ -38,6 +46,83 @@ NEUTRAL_BAND = 0.05
 """VADER's documented thresholds: compound >= 0.05 is positive, <= -0.05 negative."""
 
 _NEGATIONS = frozenset(NEGATE)
+_UNLISTED, _UNLISTED_NEGATION = 0, 1
+"""Ids of words outside the table: plain, or a contraction with "n't" (a negation)."""
+_VOCABULARY_CAP = 2_000_000
+"""Unlisted words remembered before the memo is reset, so a stream holds bounded memory."""
+
+
+class _Vocabulary(dict[str, int]):
+    """Word -> id; an unseen word is classed once (plain or "n't" negation) and remembered,
+    so looking up a token is one C-level dict lookup however often the word recurs."""
+
+    def __init__(self, known: Mapping[str, int]) -> None:
+        super().__init__(known)
+        self._known = dict(known)
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _VOCABULARY_CAP:
+            self.clear()
+            self.update(self._known)
+        word_id = _UNLISTED_NEGATION if "n't" in word else _UNLISTED
+        self[word] = word_id
+        return word_id
+
+
+@dataclass(frozen=True, eq=False)
+class VaderTable:
+    """VADER's word list and modifier words as arrays indexed by word id.
+
+    ``scores`` marks the words that carry a valence of their own (listed and not a booster);
+    ``listed`` the words in the list at all, which stop a booster or negation before them
+    from reaching further (VADER's rule); ``boost`` a booster's increment; ``negation`` the
+    negating words.
+    """
+
+    ids: _Vocabulary
+    valence: NDArray[np.float64]
+    scores: NDArray[np.bool_]
+    listed: NDArray[np.bool_]
+    boost: NDArray[np.float64]
+    negation: NDArray[np.bool_]
+
+    @classmethod
+    def build(cls, lexicon: Mapping[str, float]) -> VaderTable:
+        specials = ("but", "no", "kind", "of", "least", "at", "very")
+        words = sorted(set(lexicon) | set(BOOSTER_DICT) | _NEGATIONS | set(specials))
+        known = {word: index + 2 for index, word in enumerate(words)}
+        size = len(words) + 2
+        valence = np.zeros(size)
+        scores = np.zeros(size, dtype=bool)
+        listed = np.zeros(size, dtype=bool)
+        boost = np.zeros(size)
+        negation = np.zeros(size, dtype=bool)
+        negation[_UNLISTED_NEGATION] = True
+        for word, index in known.items():
+            if word in lexicon:
+                listed[index] = True
+                valence[index] = lexicon[word]
+                scores[index] = word not in BOOSTER_DICT
+            boost[index] = BOOSTER_DICT.get(word, 0.0)
+            negation[index] = word in _NEGATIONS or "n't" in word
+        return cls(_Vocabulary(known), valence, scores, listed, boost, negation)
+
+    def id_of(self, word: str) -> int:
+        return self.ids[word]
+
+
+class VaderLexicon(dict[str, float]):
+    """VADER's word list (word -> mean valence), carrying its :class:`VaderTable` once built."""
+
+    _table: VaderTable | None = None
+
+    def table(self) -> VaderTable:
+        if self._table is None:
+            self._table = VaderTable.build(self)
+        return self._table
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (VaderLexicon, (dict(self),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,28 +137,48 @@ class SentenceTone:
 
 @dataclass(frozen=True, slots=True)
 class ArticleTone:
-    """Tone of every sentence of an article, and the tone words behind it."""
+    """Tone of every sentence of an article, and the tone words behind it.
+
+    Compounds are kept as one tuple beside the article's sentence spans rather than as an
+    object per sentence: an annotate run scores millions of sentences, and most readers only
+    need the numbers (``sentences`` builds the objects on demand).
+    """
 
     article_id: str
-    sentences: tuple[SentenceTone, ...]
+    spans: tuple[Span, ...]
+    compounds: tuple[float, ...]
     evidence: tuple[Evidence, ...]
 
     @property
+    def sentences(self) -> tuple[SentenceTone, ...]:
+        return tuple(
+            SentenceTone(index, span.start, span.end, compound)
+            for index, (span, compound) in enumerate(zip(self.spans, self.compounds, strict=True))
+        )
+
+    @property
     def mean_compound(self) -> float:
-        if not self.sentences:
+        if not self.compounds:
             return 0.0
-        return sum(s.compound for s in self.sentences) / len(self.sentences)
+        return sum(self.compounds) / len(self.compounds)
 
 
-def load_vader_lexicon() -> dict[str, float]:
+def load_vader_lexicon() -> VaderLexicon:
     """Read VADER's word list (token TAB mean valence TAB ...) from the installed distribution."""
     text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    lexicon: dict[str, float] = {}
+    lexicon = VaderLexicon()
     for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[0]:
             lexicon[parts[0].lower()] = float(parts[1])
     return lexicon
+
+
+def vader_table(lexicon: Mapping[str, float]) -> VaderTable:
+    """The lexicon's table: kept on a :class:`VaderLexicon`, built afresh for any other mapping."""
+    if isinstance(lexicon, VaderLexicon):
+        return lexicon.table()
+    return VaderTable.build(lexicon)
 
 
 def classify(compound: float) -> str:
@@ -87,81 +192,176 @@ def classify(compound: float) -> str:
 
 def score_tone(document: Document, lexicon: Mapping[str, float]) -> ArticleTone:
     """Score every sentence of a document and keep each contributing word as evidence."""
-    prepared = document.prepared
-    text = document.article.text
-    sentences: list[SentenceTone] = []
-    evidence: list[Evidence] = []
-    for index, (first, last) in enumerate(prepared.sentence_token_ranges()):
-        span = prepared.sentences[index]
-        norms = prepared.token_norms[first:last]
-        valences = word_valences(norms, lexicon)
-        total = sum(valences)
-        exclamations = min(text.count("!", span.start, span.end), EXCLAMATION_MAX)
-        if total > 0:
-            total += exclamations * EXCLAMATION_BOOST
-        elif total < 0:
-            total -= exclamations * EXCLAMATION_BOOST
-        compound = total / math.sqrt(total * total + NORMALIZE_ALPHA) if total else 0.0
-        sentences.append(SentenceTone(index, span.start, span.end, round(compound, 4)))
-        for offset, valence in enumerate(valences):
-            if valence:
-                token = first + offset
-                start, end = prepared.token_starts[token], prepared.token_ends[token]
-                evidence.append(
-                    Evidence(
-                        document.id,
-                        start,
-                        end,
-                        "tone",
-                        "positive" if valence > 0 else "negative",
-                        round(valence, 4),
-                        text[start:end],
-                    )
-                )
-    return ArticleTone(document.id, tuple(sentences), tuple(evidence))
+    return score_tones([document], lexicon)[0]
+
+
+def score_tones(documents: Sequence[Document], lexicon: Mapping[str, float]) -> list[ArticleTone]:
+    """Score every sentence of a batch of documents in one pass of array operations."""
+    table = vader_table(lexicon)
+    token_counts = [len(d.prepared.token_norms) for d in documents]
+    sentence_counts = [len(d.prepared.sentences) for d in documents]
+    ids = np.fromiter(
+        map(table.ids.__getitem__, chain.from_iterable(d.prepared.token_norms for d in documents)),
+        dtype=np.int64,
+        count=sum(token_counts),
+    )
+    sentence_offsets = np.cumsum([0, *sentence_counts])
+    token_sentence = np.fromiter(
+        chain.from_iterable(d.prepared.token_sentence for d in documents),
+        dtype=np.int64,
+        count=len(ids),
+    ) + np.repeat(sentence_offsets[:-1], token_counts)
+    scoring = np.flatnonzero(table.scores[ids])
+    valences = _rule_valences(table, ids, token_sentence, scoring, int(sentence_offsets[-1]))
+    totals = np.bincount(
+        token_sentence[scoring], weights=valences, minlength=int(sentence_offsets[-1])
+    ).astype(np.float64, copy=False)
+    totals = _with_exclamations(totals, documents, sentence_offsets)
+    safe = np.where(totals != 0, totals, 1.0)
+    compounds = np.where(totals != 0, totals / np.sqrt(safe * safe + NORMALIZE_ALPHA), 0.0)
+    token_offsets = np.cumsum([0, *token_counts])
+    return [
+        _article_tone(
+            document,
+            compounds[sentence_offsets[i] : sentence_offsets[i + 1]].tolist(),
+            scoring,
+            valences,
+            int(token_offsets[i]),
+            int(token_offsets[i + 1]),
+        )
+        for i, document in enumerate(documents)
+    ]
 
 
 def word_valences(norms: Sequence[str], lexicon: Mapping[str, float]) -> list[float]:
     """Return each word's valence in one sentence after VADER's modifier rules."""
-    valences = [_valence_at(norms, i, lexicon) for i in range(len(norms))]
-    if "but" in norms:
-        pivot = norms.index("but")
-        valences = [
-            v * BUT_BEFORE if i < pivot else v * BUT_AFTER if i > pivot else v
-            for i, v in enumerate(valences)
-        ]
-    return valences
+    table = vader_table(lexicon)
+    ids = np.fromiter(map(table.ids.__getitem__, norms), dtype=np.int64, count=len(norms))
+    scoring = np.flatnonzero(table.scores[ids])
+    valences = np.zeros(len(norms))
+    valences[scoring] = _rule_valences(table, ids, np.zeros(len(norms), dtype=np.int64), scoring, 1)
+    return [float(v) for v in valences]
 
 
-def _valence_at(norms: Sequence[str], i: int, lexicon: Mapping[str, float]) -> float:
-    word = norms[i]
-    if word in BOOSTER_DICT or word not in lexicon:
-        return 0.0
-    if word == "kind" and i + 1 < len(norms) and norms[i + 1] == "of":
-        return 0.0
-    valence = lexicon[word]
-    if word == "no" and i + 1 < len(norms) and norms[i + 1] in lexicon:
-        return 0.0  # "no" negates the next word instead of counting itself
-    if (i > 0 and norms[i - 1] == "no") or (i > 1 and norms[i - 2] == "no"):
-        valence *= N_SCALAR
-    for distance in (1, 2, 3):
-        if i < distance:
-            break
-        before = norms[i - distance]
-        if before in lexicon:
+def _rule_valences(
+    table: VaderTable,
+    ids: NDArray[np.int64],
+    token_sentence: NDArray[np.int64],
+    scoring: NDArray[np.intp],
+    n_sentences: int,
+) -> NDArray[np.float64]:
+    """The valence of each scoring token after VADER's rules, in the rules' order.
+
+    The order matters: a booster's sign follows the valence as modified so far, and a negation
+    flips it, so the rules are applied one after another, each to every token at once.
+    """
+    n = len(ids)
+    if not len(scoring):
+        return np.zeros(0)
+    sentence_first = np.searchsorted(token_sentence, np.arange(n_sentences))
+    sentence_end = np.searchsorted(token_sentence, np.arange(n_sentences), side="right")
+    sentence = token_sentence[scoring]
+    words = ids[scoring]
+
+    def around(offset: int) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+        """Whether the word ``offset`` away is in the same sentence, and its id (0 if not)."""
+        where = scoring + offset
+        inside = (where >= sentence_first[sentence]) & (where < sentence_end[sentence])
+        return inside, np.where(inside, ids[np.clip(where, 0, n - 1)], _UNLISTED)
+
+    has_next, following = around(1)
+    ids_of = table.ids
+    silenced = (words == ids_of["kind"]) & has_next & (following == ids_of["of"])
+    # "no" before a listed word negates that word instead of counting itself.
+    silenced |= (words == ids_of["no"]) & has_next & table.listed[following]
+    alive = ~silenced
+    valence = np.where(alive, table.valence[words], 0.0)
+
+    before = [around(-distance) for distance in (1, 2, 3)]
+    no_id = ids_of["no"]
+    after_no = (before[0][0] & (before[0][1] == no_id)) | (before[1][0] & (before[1][1] == no_id))
+    valence = np.where(alive & after_no, valence * N_SCALAR, valence)
+    for (inside, word), damping in zip(before, BOOSTER_DAMPING, strict=True):
+        unlisted = alive & inside & ~table.listed[word]
+        boost = table.boost[word]
+        boosted = unlisted & (boost != 0)
+        valence = np.where(
+            boosted, valence + np.where(valence > 0, boost, -boost) * damping, valence
+        )
+        valence = np.where(unlisted & table.negation[word], valence * N_SCALAR, valence)
+    at_least = before[1][0] & ((before[1][1] == ids_of["at"]) | (before[1][1] == ids_of["very"]))
+    least = alive & before[0][0] & (before[0][1] == ids_of["least"]) & ~at_least
+    valence = np.where(least, valence * N_SCALAR, valence)
+    return _contrast(valence, ids, token_sentence, scoring, sentence, n_sentences, ids_of["but"])
+
+
+def _contrast(
+    valence: NDArray[np.float64],
+    ids: NDArray[np.int64],
+    token_sentence: NDArray[np.int64],
+    scoring: NDArray[np.intp],
+    sentence: NDArray[np.int64],
+    n_sentences: int,
+    but_id: int,
+) -> NDArray[np.float64]:
+    """Weight words before a sentence's first "but" by 0.5 and after it by 1.5."""
+    buts = np.flatnonzero(ids == but_id)
+    if not len(buts):
+        return valence
+    pivot = np.full(n_sentences, -1, dtype=np.int64)
+    with_but, first = np.unique(token_sentence[buts], return_index=True)
+    pivot[with_but] = buts[first]
+    own = pivot[sentence]
+    valence = np.where((own >= 0) & (scoring < own), valence * BUT_BEFORE, valence)
+    return np.where((own >= 0) & (scoring > own), valence * BUT_AFTER, valence)
+
+
+def _with_exclamations(
+    totals: NDArray[np.float64], documents: Sequence[Document], offsets: NDArray[np.int64]
+) -> NDArray[np.float64]:
+    """Add VADER's "!" emphasis to each sentence's sum, away from zero."""
+    marks = np.zeros(len(totals))
+    for i, document in enumerate(documents):
+        text = document.article.text
+        if "!" not in text:
             continue
-        boost = BOOSTER_DICT.get(before, 0.0)
-        if boost:
-            valence += (boost if valence > 0 else -boost) * BOOSTER_DAMPING[distance - 1]
-        if _is_negation(before):
-            valence *= N_SCALAR
-    if i > 0 and norms[i - 1] == "least" and not (i > 1 and norms[i - 2] in ("at", "very")):
-        valence *= N_SCALAR
-    return valence
+        for index, span in enumerate(document.prepared.sentences):
+            marks[offsets[i] + index] = min(text.count("!", span.start, span.end), EXCLAMATION_MAX)
+    emphasis = marks * EXCLAMATION_BOOST
+    return np.where(totals > 0, totals + emphasis, np.where(totals < 0, totals - emphasis, totals))
 
 
-def _is_negation(norm: str) -> bool:
-    return norm in _NEGATIONS or "n't" in norm
+def _article_tone(
+    document: Document,
+    compounds: list[float],
+    scoring: NDArray[np.intp],
+    valences: NDArray[np.float64],
+    first_token: int,
+    end_token: int,
+) -> ArticleTone:
+    """One article's sentence tones and its tone words (in text order) as evidence."""
+    prepared = document.prepared
+    rounded = tuple(map(round, compounds, repeat(4)))
+    lo, hi = np.searchsorted(scoring, (first_token, end_token))
+    text = document.article.text
+    evidence = []
+    for token, valence in zip(
+        (scoring[lo:hi] - first_token).tolist(), valences[lo:hi].tolist(), strict=True
+    ):
+        if valence:
+            start, end = prepared.token_starts[token], prepared.token_ends[token]
+            evidence.append(
+                Evidence(
+                    document.id,
+                    start,
+                    end,
+                    "tone",
+                    "positive" if valence > 0 else "negative",
+                    round(valence, 4),
+                    text[start:end],
+                )
+            )
+    return ArticleTone(document.id, prepared.sentences, rounded, tuple(evidence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +378,7 @@ class OutletTone:
 
 def summarize_tone(outlet: str, articles: list[ArticleTone]) -> OutletTone:
     """Pool an outlet's sentences (every sentence weighs the same, whichever article it is in)."""
-    compounds = [s.compound for article in articles for s in article.sentences]
+    compounds = [c for article in articles for c in article.compounds]
     n = len(compounds)
     if not n:
         return OutletTone(outlet, 0, 0.0, 0.0, 0.0, 0.0)
