@@ -8,8 +8,11 @@ names, figures) or reads ``--input FILE.jsonl``, and in one run times:
 - ``annotate``: the whole ``framing annotate`` command (every analyzer and layer, JSON
   written), run as a user runs it, in a subprocess (so interpreter start-up is included), once
   serially and once with ``--jobs N`` when N > 1; the two outputs must be byte-identical;
-- with ``--stages``, in this process: ``prepare`` (sentences and tokens), ``lexicons``
-  (matching every loaded lexicon) and ``scores``.
+- with ``--stages``, in this process, the per-article stages one after another: ``prepare``
+  (sentences and tokens), ``lexicons`` (matching every loaded lexicon), ``scores``, ``tone``
+  (VADER on arrays), ``quotes`` (quotes, speakers, verbs) and ``record`` (actor mentions,
+  targets and the annotation record as JSON); their sum is about the serial annotate run
+  without interpreter start-up and file I/O.
 
 It prints seconds, articles/s, MB/s, each run's peak memory (the largest process: with
 ``--jobs N`` there are N workers of about that size plus the parent) and the ratio to the
@@ -31,10 +34,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.analysis import BATCH_SIZE, load_resources, prepare_document
+from framing.analysis import BATCH_SIZE, ArticleAnalysis, load_resources, prepare_document
+from framing.annotate import annotation_record
 from framing.lexicon_scores import score_lexicons
 from framing.loading import load_corpus
+from framing.quotes import find_quotes
 from framing.synthetic import write_jsonl
+from framing.tone import score_tones
 
 _FLOOR_TOKEN = re.compile(r"\w+")
 
@@ -80,7 +86,7 @@ def run_annotate(source: Path, out: Path, jobs: int) -> Timing:
 
 
 def stages(source: Path) -> list[Timing]:
-    """Time preparation, lexicon matching and scoring in this process."""
+    """Time each per-article stage in this process, one after another over every article."""
     resources = load_resources()
     compiled = resources.compiled
     corpus = load_corpus(source, require_outlet=False)
@@ -93,14 +99,35 @@ def stages(source: Path) -> list[Timing]:
         texts = [d.article.text for d in batch]
         hits.extend(compiled.match_documents([d.prepared for d in batch], texts))
     matched = time.perf_counter()
-    for document, own in zip(documents, hits, strict=True):
+    scores = [
         score_lexicons(document, own, compiled)
+        for document, own in zip(documents, hits, strict=True)
+    ]
     scored = time.perf_counter()
+    tones = []
+    for lo in range(0, len(documents), BATCH_SIZE):
+        tones.extend(score_tones(documents[lo : lo + BATCH_SIZE], resources.vader))
+    toned = time.perf_counter()
+    quotes = [find_quotes(document, resources.side_of) for document in documents]
+    quoted = time.perf_counter()
+    written = 0
+    for parts in zip(documents, scores, tones, quotes, strict=True):
+        record = annotation_record(ArticleAnalysis(*parts), resources)
+        written += len(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    recorded = time.perf_counter()
     count = len(documents)
     return [
         Timing("prepare", prepared - started, count, note="sentences and tokens"),
         Timing("lexicons", matched - prepared, count, note=f"{sum(map(len, hits)):,} hits"),
         Timing("scores", scored - matched, count, note="rates, profiles, evidence columns"),
+        Timing("tone", toned - scored, count, note="VADER on arrays"),
+        Timing("quotes", quoted - toned, count, note=f"{sum(map(len, quotes)):,} quotes"),
+        Timing(
+            "record",
+            recorded - quoted,
+            count,
+            note=f"mentions, targets, {written / 1e6:,.0f} MB of JSON",
+        ),
     ]
 
 
