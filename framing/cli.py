@@ -24,19 +24,15 @@ from framing.analysis import (
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
 from framing.execution import ResourceSpec, check_jobs, run_batches
-from framing.export import analysis_json
 from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
 from framing.lexicon_files import read_lexicon_file
 from framing.loading import iter_articles, load_corpus
 from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
-from framing.output import write_all
 from framing.progress import progress_bar
-from framing.render import Renderer
-from framing.report_context import build_index_page, build_story_page, story_file_names
+from framing.report_files import FORMATS, write_report
 from framing.stories_cli import add_stories_command, run_stories
-from framing.tables import csv_files
 from framing.terms import TermOptions, term_counts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -192,9 +188,6 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-FORMATS = ("html", "json", "csv")
-
-
 def _formats(args: argparse.Namespace) -> set[str]:
     """The outputs asked for: ``--format`` plus the ``--json``/``--csv`` shorthands."""
     asked = {part.strip().lower() for part in args.format.split(",") if part.strip()}
@@ -232,20 +225,7 @@ def run_report(args: argparse.Namespace) -> int:
         mapper = _batch_mapper(spec, resources, jobs, args.scheduler, bar)
         analysis = analyze_corpus(corpus, resources, options, background, facts, map_batches=mapper)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
-    files: dict[Path, str] = {}
-    if "html" in formats:
-        names = story_file_names([story.story.id for story in analysis.stories])
-        renderer = Renderer()
-        files[out_dir / "index.html"] = renderer.index(build_index_page(analysis, names))
-        for story in analysis.stories:
-            page = build_story_page(story, names[story.story.id], analysis.settings)
-            files[out_dir / page.file_name] = renderer.story(page)
-    if "json" in formats:
-        files[out_dir / "analysis.json"] = analysis_json(analysis)
-    if "csv" in formats:
-        for name, text in csv_files(analysis).items():
-            files[out_dir / name] = text
-    write_all(files, force=args.force)
+    count = write_report(analysis, out_dir, formats, force=args.force)
     if not args.quiet:
         print(
             f"framing: {len(corpus)} articles, {len(analysis.stories)} "
@@ -253,7 +233,7 @@ def run_report(args: argparse.Namespace) -> int:
             + (
                 str(out_dir / "index.html")
                 if "html" in formats
-                else f"{len(files)} file(s) to {out_dir}"
+                else f"{count} file(s) to {out_dir}"
             )
         )
     if corpus.skipped:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, TextIO
 
 from framing import __version__
 from framing.actors import ActorSalience
@@ -327,7 +327,20 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
 
 def analysis_json(analysis: CorpusAnalysis) -> str:
     """Serialise a corpus analysis; deterministic for the same input and options."""
-    document = {
+    return indented_json(_analysis_document(analysis)) + "\n"
+
+
+def write_analysis_json(analysis: CorpusAnalysis, handle: TextIO) -> None:
+    """Write :func:`analysis_json`'s text to ``handle`` story by story, never holding it whole
+    (on a 200-story report it is half a gigabyte)."""
+    writer = _IndentedJson(handle)
+    writer.write(_analysis_document(analysis), 0)
+    writer.flush()
+    handle.write("\n")
+
+
+def _analysis_document(analysis: CorpusAnalysis) -> dict[str, Any]:
+    return {
         "format": ANALYSIS_FORMAT,
         "version": ANALYSIS_VERSION,
         "tool_version": __version__,
@@ -338,7 +351,6 @@ def analysis_json(analysis: CorpusAnalysis) -> str:
         # next to the text.
         "stories": Stream(_story_record(story) for story in analysis.stories),
     }
-    return indented_json(document) + "\n"
 
 
 def indented_json(value: Any) -> str:
@@ -395,9 +407,16 @@ class _IndentedJson:
     """Writes one indented JSON document as a list of pieces (joined once, at the end: joining
     at every level would copy the text once per level)."""
 
-    def __init__(self) -> None:
+    def __init__(self, handle: TextIO | None = None) -> None:
         self.parts: list[str] = []
         self._encoders: dict[int, Callable[[Any], str]] = {}
+        self._handle = handle
+
+    def flush(self) -> None:
+        """Move the pieces so far to the handle, if there is one (after each streamed item)."""
+        if self._handle is not None:
+            self._handle.write("".join(self.parts))
+            self.parts.clear()
 
     def _encoder(self, depth: int) -> Callable[[Any], str]:
         """The C encoder whose items sit at ``depth`` spaces (one line per item)."""
@@ -455,6 +474,7 @@ class _IndentedJson:
         for item in value.items:
             self.parts.append(separator)
             self.write(item, depth + 1)
+            self.flush()
             separator = "," + _newline(depth + 1)
         self.parts.append("]" if separator == _newline(depth + 1) else _newline(depth) + "]")
 

@@ -79,17 +79,88 @@ def write_atomic(path: Path, data: str) -> None:
 
 
 def write_all(files: Mapping[Path, str], *, force: bool = False) -> None:
-    """Check every target first, then write each file atomically.
+    """Check every target first, then write the files and rename them into place together.
 
     Rendering happens before this is called, so an analysis or template error cannot leave a
     partial report behind.
     """
-    targets = list(files)
-    check_targets(targets, force=force)
-    try:
+    check_targets(list(files), force=force)
+    with StagedFiles(force=force) as staged:
         for path, data in files.items():
-            write_atomic(path, data)
-    except OSError as error:
-        raise OutputError(
-            f"{error.filename or targets[0]}: could not write: {error.strerror}"
-        ) from error
+            staged.write(path, data)
+
+
+class StagedFiles:
+    """Files written one at a time to temporaries beside their targets, renamed together.
+
+    Why: a report is hundreds of files (pages, ``analysis.json``, CSV tables) that together can
+    be gigabytes. Writing each as soon as it is made keeps one of them in memory rather than
+    all; renaming them only when every one is written means an error part-way (in rendering,
+    or a full disk) leaves every existing file as it was, never half a report. Used as a
+    context manager: it renames on success and deletes the temporaries on any error.
+    """
+
+    def __init__(self, *, force: bool = False) -> None:
+        self.force = force
+        self._staged: list[tuple[str, Path]] = []
+
+    def __enter__(self) -> StagedFiles:
+        return self
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[TextIO]:
+        """A text handle for ``path``'s temporary; the target is checked before anything is
+        written."""
+        check_targets([path], force=self.force)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
+        except OSError as error:
+            raise OutputError(
+                f"{error.filename or path}: could not write: {error.strerror}"
+            ) from error
+        self._staged.append((temp_name, path))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                yield handle
+        except OSError as error:
+            raise OutputError(f"{path}: could not write: {error.strerror}") from error
+
+    @property
+    def count(self) -> int:
+        """How many files are staged."""
+        return len(self._staged)
+
+    def write(self, path: Path, data: str) -> None:
+        """Stage ``data`` as the new content of ``path``."""
+        with self.open(path) as handle:
+            handle.write(data)
+
+    def commit(self) -> None:
+        """Give every staged file the usual mode and rename it into place."""
+        mode = _file_mode()
+        try:
+            for temp_name, path in self._staged:
+                # mkstemp creates 0600; a report is meant to be shared, so use the usual mode
+                os.chmod(temp_name, mode)
+                os.replace(temp_name, path)
+        except OSError as error:
+            self.discard()
+            raise OutputError(
+                f"{error.filename or self._staged[0][1]}: could not write: {error.strerror}"
+            ) from error
+        self._staged.clear()
+
+    def discard(self) -> None:
+        """Delete every temporary not yet renamed."""
+        for temp_name, _ in self._staged:
+            Path(temp_name).unlink(missing_ok=True)
+        self._staged.clear()

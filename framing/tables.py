@@ -9,8 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import operator
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TextIO
 
 from framing.analysis import CorpusAnalysis, StoryAnalysis
 from framing.comparisons import MIN_CUE_SENTENCES, MIN_SENTENCES
@@ -287,25 +287,45 @@ CSV_TABLES = {
 
 def csv_files(analysis: CorpusAnalysis) -> dict[str, str]:
     """Every CSV table of an analysis, by file name; all stories in one file per table."""
-    return {
-        name: _csv_text(
-            name.removesuffix(".csv"), [row for s in analysis.stories for row in build(s)]
-        )
-        for name, build in CSV_TABLES.items()
-    }
+    files = {}
+    for name in CSV_TABLES:
+        buffer = io.StringIO()
+        write_csv_table(name, analysis.stories, buffer)
+        files[name] = buffer.getvalue()
+    return files
 
 
-def _csv_text(table: str, rows: Sequence[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    columns = [TABLE_MARK, *(rows[0].keys() if rows else ["story"])]
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    # Tables reach a million cells: they are picked and converted by ``itemgetter`` and
-    # ``map`` (C code) rather than by a generator per row.
-    keys = columns[1:]
-    pick = operator.itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
-    writer.writerows([table, *map(_cell, pick(row))] for row in rows)
-    return buffer.getvalue()
+def write_csv_table(name: str, stories: Iterable[StoryAnalysis], handle: TextIO) -> None:
+    """Write the CSV table ``name`` (a key of ``CSV_TABLES``) to ``handle``, a story at a time.
+
+    The columns are those of the first row of any story (every row of a table has the same
+    keys), or just ``story`` when no story has a row.
+    """
+    table = name.removesuffix(".csv")
+    build = CSV_TABLES[name]
+    writer = csv.writer(handle, lineterminator="\n")
+    pick: Callable[[dict[str, Any]], tuple[Any, ...]] | None = None
+    for story in stories:
+        rows = build(story)
+        if not rows:
+            continue
+        if pick is None:
+            keys = list(rows[0].keys())
+            writer.writerow([TABLE_MARK, *keys])
+            pick = _picker(keys)
+        # Tables reach a million cells: they are picked and converted by ``itemgetter`` and
+        # ``map`` (C code) rather than by a generator per row.
+        writer.writerows([table, *map(_cell, pick(row))] for row in rows)
+    if pick is None:
+        writer.writerow([TABLE_MARK, "story"])
+
+
+def _picker(keys: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function giving a row's values in ``keys`` order, always as a tuple."""
+    if len(keys) > 1:
+        return operator.itemgetter(*keys)
+    key = keys[0]
+    return lambda row: (row[key],)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import OutputError
-from framing.output import is_ours, open_atomic, write_all
+from framing.output import StagedFiles, is_ours, open_atomic, write_all
 
 
 def test_refuses_to_overwrite_a_users_file(tmp_path: Path) -> None:
@@ -59,3 +59,36 @@ def test_written_files_are_readable_by_others_under_the_usual_umask(tmp_path: Pa
     finally:
         os.umask(old)
     assert (tmp_path / "index.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_staged_files_appear_together_only_when_all_are_written(tmp_path: Path) -> None:
+    with StagedFiles() as staged:
+        staged.write(tmp_path / "a.html", "first")
+        with staged.open(tmp_path / "sub" / "b.csv") as handle:
+            handle.write("framing_table,x\n")
+        assert staged.count == 2
+        assert not (tmp_path / "a.html").exists()  # not before the end
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == "first"
+    assert (tmp_path / "sub" / "b.csv").read_text(encoding="utf-8") == "framing_table,x\n"
+    assert sorted(p.name for p in tmp_path.rglob(".*")) == []
+
+
+def test_an_error_while_staging_keeps_every_old_file_and_no_temporary(tmp_path: Path) -> None:
+    old = tmp_path / "index.html"
+    old.write_text('<meta name="generator" content="framing 0"> old', encoding="utf-8")
+    with pytest.raises(RuntimeError, match="template"), StagedFiles() as staged:
+        staged.write(old, "new index")
+        with staged.open(tmp_path / "story.html") as handle:
+            handle.write("half a page")
+            raise RuntimeError("template failed")
+    assert old.read_text(encoding="utf-8").endswith(" old")
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_a_foreign_file_met_part_way_stops_the_report_untouched(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text("user data", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"b\.html"), StagedFiles() as staged:
+        staged.write(tmp_path / "a.html", "new")
+        staged.write(tmp_path / "b.html", "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.html"]
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == "user data"
