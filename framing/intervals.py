@@ -8,7 +8,7 @@ the spread between two or three articles says little, and we resample sentences.
 
 Why our own and not ``scipy.stats.bootstrap``: every rate of an outlet (dozens of lexicon
 categories, tone) is a ratio of two weighted sums over the same units, so one draw of
-multinomial weights serves all of them as two matrix products; SciPy's ``bootstrap`` resamples
+resampling weights serves all of them as two matrix products; SciPy's ``bootstrap`` resamples
 per statistic, once per category (measured here for 44 rates of 60 sentences, 2,000
 replicates each: 12 ms with ours, 97 ms with ``scipy.stats.bootstrap``'s percentile method).
 The method is the same percentile bootstrap; the draws are seeded, so the same input gives the
@@ -34,6 +34,10 @@ REPLICATES = 2000
 """Bootstrap replicates: enough for stable 2.5% and 97.5% percentiles to about a point."""
 _CHUNK = 250
 """Replicates drawn at a time, so memory stays bounded for outlets with thousands of units."""
+_CHUNK_CELLS = 4_000_000
+"""At most this many draws (replicates x units) at a time: 250 replicates of up to 16,000
+units, fewer replicates per chunk for bigger outlets (the chunking depends only on the number
+of units, so the draws stay the same from run to run)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +96,10 @@ def bootstrap_ratios(
     """Percentile intervals of ``sum(numerators[:, k]) / sum(denominators)`` for every column.
 
     ``numerators`` is units x rates, ``denominators`` one value per unit (sentences, or tokens).
-    Each replicate draws the units with replacement (multinomial weights), so all rates share
-    the same draws. Returns (low, high) arrays; a rate whose denominator is zero in a replicate
-    skips that replicate. With a single unit there is no variation to draw: the interval is the
-    point estimate itself (the caller flags such samples as too small).
+    Each replicate draws the units with replacement (a unit's weight is how often it is drawn),
+    so all rates share the same draws. Returns (low, high) arrays; a rate whose denominator is
+    zero in a replicate skips that replicate. With a single unit there is no variation to draw:
+    the interval is the point estimate itself (the caller flags such samples as too small).
     """
     n_units, n_rates = numerators.shape
     if n_units == 0:
@@ -103,16 +107,30 @@ def bootstrap_ratios(
         return nan, nan.copy()
     rng = np.random.default_rng(seed)
     draws: list[FloatArray] = []
-    probabilities = np.full(n_units, 1.0 / n_units)
-    for start in range(0, replicates, _CHUNK):
-        size = min(_CHUNK, replicates - start)
-        weights = rng.multinomial(n_units, probabilities, size=size).astype(np.float64)
+    chunk = max(1, min(_CHUNK, _CHUNK_CELLS // n_units))
+    for start in range(0, replicates, chunk):
+        size = min(chunk, replicates - start)
+        weights = _resampling_weights(rng, n_units, size)
         top = weights @ numerators
         bottom = weights @ denominators
         with np.errstate(divide="ignore", invalid="ignore"):
             draws.append(top / bottom[:, None])
     tail = (1.0 - confidence) / 2.0
     return _percentiles(np.vstack(draws), tail, 1.0 - tail)
+
+
+def _resampling_weights(rng: np.random.Generator, n_units: int, size: int) -> FloatArray:
+    """``size`` rows of how many times each of ``n_units`` units is drawn in ``n_units`` draws
+    with replacement.
+
+    The counts of ``n_units`` uniform draws follow the multinomial distribution
+    ``rng.multinomial(n_units, [1/n] * n, size)`` would sample, but drawing indices and
+    counting them is 4-10x faster (NumPy's multinomial draws one binomial per unit and row).
+    """
+    picks = rng.integers(0, n_units, size=(size, n_units))
+    picks += np.arange(size, dtype=picks.dtype)[:, None] * n_units
+    counts = np.bincount(picks.ravel(), minlength=size * n_units)
+    return counts.reshape(size, n_units).astype(np.float64)
 
 
 def _percentiles(draws: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArray]:

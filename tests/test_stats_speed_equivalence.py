@@ -17,7 +17,13 @@ import pytest
 from scipy.stats import binomtest, chi2, fisher_exact
 
 from framing.export import Stream, indented_json
-from framing.intervals import _percentiles, exact_share_interval, exact_share_intervals
+from framing.intervals import (
+    _percentiles,
+    _resampling_weights,
+    bootstrap_ratios,
+    exact_share_interval,
+    exact_share_intervals,
+)
 from framing.keyness import g2_p_value
 from framing.significance import fisher_p, fisher_p_values
 
@@ -148,3 +154,32 @@ def test_indented_json_equals_json_dumps_with_indent() -> None:
 def test_a_stream_is_written_as_the_list_it_yields(items: list[Any]) -> None:
     streamed = indented_json({"x": 1, "items": Stream(iter(items))})
     assert streamed == json.dumps({"x": 1, "items": items}, ensure_ascii=False, indent=1)
+
+
+def test_resampling_weights_follow_the_multinomial_they_replace() -> None:
+    """Counting index draws samples the same distribution as ``rng.multinomial``: each row
+    sums to the number of units, each weight has mean 1 and variance 1 - 1/n."""
+    rng = np.random.default_rng(7)
+    for n_units in (1, 3, 45):
+        weights = _resampling_weights(rng, n_units, 4000)
+        assert weights.shape == (4000, n_units)
+        assert (weights.sum(axis=1) == n_units).all()
+        assert weights.mean() == pytest.approx(1.0, abs=0.03)
+        assert weights.var() == pytest.approx(1 - 1 / n_units, abs=0.06)
+        reference = rng.multinomial(n_units, [1 / n_units] * n_units, size=4000)
+        assert (
+            np.bincount(weights.astype(int).ravel()).argmax()
+            == np.bincount(reference.ravel()).argmax()
+        )
+
+
+def test_bootstrap_intervals_are_reproducible_and_cover_the_estimate() -> None:
+    rng = np.random.default_rng(3)
+    numerators = (rng.random((60, 4)) < [0.1, 0.3, 0.5, 0.0]).astype(np.float64)
+    denominators = np.ones(60)
+    low, high = bootstrap_ratios(numerators, denominators, seed=11)
+    again = bootstrap_ratios(numerators, denominators, seed=11)
+    assert np.array_equal(low, again[0]) and np.array_equal(high, again[1])
+    estimate = numerators.mean(axis=0)
+    assert (low <= estimate).all() and (estimate <= high).all()
+    assert (high[:3] - low[:3] > 0.05).all() and low[3] == high[3] == 0.0
