@@ -35,6 +35,7 @@ __all__ = [
     "Found",
     "according_to",
     "count_words",
+    "has_cue",
     "indirect_in_sentence",
     "trailing_attribution",
     "trim",
@@ -122,16 +123,20 @@ _PARTICIPLES = (
     "explaining", "suggesting", "complaining", "emphasising", "emphasizing", "telling",
 )  # fmt: skip
 # Where a reported clause or "according to" may be: each word start that begins one of the
-# words ``indirect_in_sentence`` needs (a speech verb, the first word of a verb phrase, a
-# participle) or "according" (group ``according``), which ``according_to`` needs. Each of
-# their matches holds such a word, which starts at a word boundary (after an auxiliary's
-# space, a comma's space, or at the match's own ``\b``) and holds only letters, so no other
-# such word can start inside it: the scan finds a word start in every sentence where either
-# rule can find anything. Why: over half of the sentences have none, and one scan of the
-# text settles them all instead of a dozen searches and some bookkeeping per sentence.
+# words the clause patterns need: "according" (group ``according``) for ``according_to``, a
+# participle (group ``participle``) for ``_PARTICIPLE_RE``, and any of those or a speech verb
+# or the first word of a verb phrase for ``VERB_RE`` and ``_COORDINATED_RE``. Each of their
+# matches holds such a word, which starts at a word boundary (after an auxiliary's space, a
+# comma's space, or at the match's own ``\b``) and holds only letters, so no other such word
+# can start inside it: wherever a pattern can match, the scan has found a word start of its
+# kind. Why: over half of the sentences have none, and one scan of the text settles them all
+# instead of a dozen searches and some bookkeeping per sentence. No speech word begins
+# "according", so a position the first group takes is no verb's.
 CUE_RE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording)|"
-    + _word_trie({*VERB_WORDS, *_THAT_ONLY, *(p.split()[0] for p in _VERB_PHRASES), *_PARTICIPLES})
+    r"\b(?:(?P<according>[Aa]ccording)|(?P<participle>"
+    + _word_trie(_PARTICIPLES)
+    + ")|"
+    + _word_trie({*VERB_WORDS, *_THAT_ONLY, *(p.split()[0] for p in _VERB_PHRASES)})
     + ")"
 )
 _PARTICIPLE_RE = re.compile(
@@ -172,7 +177,12 @@ class Found:
 
 
 class Context:
-    """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
+    """Sentence and paragraph lookups for one text, built once (binary search per lookup).
+
+    ``verb_cues``, ``participle_cues`` and ``according_cues`` are the sorted positions where
+    ``CUE_RE`` finds a word of that kind (a participle is a verb cue too): a pattern that
+    needs such a word cannot match in a stretch without one (see ``has_cue``).
+    """
 
     def __init__(self, document: Document) -> None:
         self.text = document.article.text
@@ -180,12 +190,23 @@ class Context:
         self.sentence_starts = [s.start for s in spans]
         self.sentence_ends = [s.end for s in spans]
         starts = [0]
+        ends = []
         for match in _PARAGRAPH_RE.finditer(self.text):
+            ends.append(match.start())
             starts.append(match.end())
+        ends.append(len(self.text))
         self.paragraph_starts = starts
-        self.paragraph_ends = [m.start() for m in _PARAGRAPH_RE.finditer(self.text)] + [
-            len(self.text)
-        ]
+        self.paragraph_ends = ends
+        self.verb_cues: list[int] = []
+        self.participle_cues: list[int] = []
+        self.according_cues: list[int] = []
+        for cue in CUE_RE.finditer(self.text):
+            if cue.group("according") is not None:
+                self.according_cues.append(cue.start())
+                continue
+            self.verb_cues.append(cue.start())
+            if cue.group("participle") is not None:
+                self.participle_cues.append(cue.start())
 
     def sentence_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
@@ -198,6 +219,12 @@ class Context:
 
     def paragraph_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.paragraph_starts, position) - 1, 0)
+
+
+def has_cue(cues: list[int], start: int, end: int) -> bool:
+    """Return whether the sorted ``cues`` hold a position in ``[start, end)``."""
+    index = bisect.bisect_left(cues, start)
+    return index < len(cues) and cues[index] < end
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -251,7 +278,7 @@ def trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit)
+    match = _verb_at(text, offset, limit) if has_cue(ctx.verb_cues, offset, limit) else None
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -289,12 +316,14 @@ _CLAUSE_JOINT_RE = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _PARTICIPLE_NEXT_RE = re.compile(r"\s*\w+ing\b")
 
 
-def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
+def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = False) -> int:
     """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
 
     ``relative``: the verb stands in a relative clause ("India, which Washington describes
-    as a partner, is ..."), so the clause also ends where the main clause resumes.
+    as a partner, is ..."), so the clause also ends where the main clause resumes. The verb
+    patterns are searched only where ``ctx`` has a cue for them.
     """
+    text = ctx.text
     end = sentence_end
     if relative:
         resume = _RELATIVE_END_RE.search(text, start, end)
@@ -303,12 +332,14 @@ def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False
     stop = _CLAUSE_STOP_RE.search(text, start, end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    coordinated = _COORDINATED_RE.search(text, start, end)
-    if coordinated is not None:
-        end = coordinated.start()
-    participle = _PARTICIPLE_RE.search(text, start, end)
-    if participle is not None:
-        end = participle.start()
+    if has_cue(ctx.verb_cues, start, end):
+        coordinated = _COORDINATED_RE.search(text, start, end)
+        if coordinated is not None:
+            end = coordinated.start()
+    if has_cue(ctx.participle_cues, start, end):
+        participle = _PARTICIPLE_RE.search(text, start, end)
+        if participle is not None:
+            end = participle.start()
     return end
 
 
@@ -333,7 +364,8 @@ def indirect_in_sentence(
         return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
 
     last_speaker: Speaker | None = None
-    while position < s_end:
+    verb_cues = ctx.verb_cues
+    while position < s_end and has_cue(verb_cues, position, s_end):
         match = _verb_at(text, position, s_end)
         if match is None:
             break
@@ -404,7 +436,7 @@ def indirect_in_sentence(
             if not trailing_subject and after_comma >= 0:
                 tail = after_comma + 1
                 if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
-                    pieces.append(trim(text, tail, _clause_end(text, tail, s_end)))
+                    pieces.append(trim(text, tail, _clause_end(ctx, tail, s_end)))
             for p_start, p_end in pieces:
                 p_end = _strip_period(text, p_start, p_end)
                 if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
@@ -419,7 +451,7 @@ def indirect_in_sentence(
         elif group == "verb2":
             continue
         relative = match.group(group).startswith(("describ", "regard"))
-        clause_end = _clause_end(text, clause_start, s_end, relative)
+        clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
         if count_words(text[c_start:c_end]) < 2:
@@ -435,7 +467,12 @@ def indirect_in_sentence(
         last_speaker = subject
         position = verb_end
     # "..., arguing that ...": the speaker is the sentence's subject.
-    for participle in _PARTICIPLE_RE.finditer(text, s_start, s_end):
+    participles = (
+        _PARTICIPLE_RE.finditer(text, s_start, s_end)
+        if has_cue(ctx.participle_cues, s_start, s_end)
+        else ()
+    )
+    for participle in participles:
         if is_blocked(participle.start()) or any(
             f.start <= participle.start() < f.end for f in found
         ):
@@ -445,7 +482,7 @@ def indirect_in_sentence(
             continue
         that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
         clause_start = participle.end() + (that.end() if that else 0)
-        c_start, c_end = trim(text, clause_start, _clause_end(text, clause_start, s_end))
+        c_start, c_end = trim(text, clause_start, _clause_end(ctx, clause_start, s_end))
         c_end = _strip_period(text, c_start, c_end)
         if count_words(text[c_start:c_end]) >= 2:
             verb = participle.group("verb")
@@ -504,14 +541,14 @@ def according_to(
             continue
         before = text[s_start : match.start()]
         if not before.strip():
-            c_start, c_end = np_end + 1, _clause_end(text, np_end + 1, s_end)
+            c_start, c_end = np_end + 1, _clause_end(ctx, np_end + 1, s_end)
         elif before.rstrip().endswith(","):
             comma = before.rstrip()
             c_start = s_start
             c_end = s_start + len(comma) - 1
             if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
                 # Parenthetical: "interceptors that, according to the maker, reach 400 km".
-                tail_end = _clause_end(text, np_end + 1, s_end)
+                tail_end = _clause_end(ctx, np_end + 1, s_end)
                 tail = text.find(",", np_end + 1, tail_end)
                 c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
         else:

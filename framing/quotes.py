@@ -52,11 +52,11 @@ from functools import cache, lru_cache
 from framing.lexicon import Entry, Lexicon, load_lexicon
 from framing.model import Document, Evidence
 from framing.quote_clauses import (
-    CUE_RE,
     VERB_RE,
     Context,
     Found,
     according_to,
+    has_cue,
     indirect_in_sentence,
     trailing_attribution,
     trim,
@@ -365,14 +365,10 @@ def find_quotes(
     span_starts = [start for start, _end in spans]
     # A sentence with no cue word can hold no reported clause, and one without "according"
     # no "according to": the rules would return nothing there, so they are not called.
-    verb_cues: list[int] = []
-    according_cues: list[int] = []
-    for cue in CUE_RE.finditer(text):
-        (verb_cues if cue.group("according") is None else according_cues).append(cue.start())
     indirect: list[Found] = []
     for s_start, s_end in zip(ctx.sentence_starts, ctx.sentence_ends, strict=True):
-        verbs = _any_within(verb_cues, s_start, s_end)
-        according = _any_within(according_cues, s_start, s_end)
+        verbs = has_cue(ctx.verb_cues, s_start, s_end)
+        according = has_cue(ctx.according_cues, s_start, s_end)
         if not (verbs or according):
             continue
         lo = bisect.bisect_left(span_starts, s_start - reach)
@@ -385,12 +381,6 @@ def find_quotes(
             indirect.extend(according_to(ctx, s_start, s_end, taken))
     merged = _merge(items, indirect)
     return _finish(document, ctx, merged, side_of)
-
-
-def _any_within(positions: list[int], start: int, end: int) -> bool:
-    """Return whether a sorted list holds a position in ``[start, end)``."""
-    index = bisect.bisect_left(positions, start)
-    return index < len(positions) and positions[index] < end
 
 
 def _direct_items(ctx: Context) -> list[Found]:
