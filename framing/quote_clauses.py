@@ -123,22 +123,30 @@ _PARTICIPLES = (
     "explaining", "suggesting", "complaining", "emphasising", "emphasizing", "telling",
 )  # fmt: skip
 # Where a reported clause or "according to" may be: each word start that begins one of the
-# words the clause patterns need: "according" (group ``according``) for ``according_to``, a
-# participle (group ``participle``) for ``_PARTICIPLE_RE``, and any of those or a speech verb
-# or the first word of a verb phrase for ``VERB_RE`` and ``_COORDINATED_RE``. Each of their
-# matches holds such a word, which starts at a word boundary (after an auxiliary's space, a
-# comma's space, or at the match's own ``\b``) and holds only letters, so no other such word
-# can start inside it: wherever a pattern can match, the scan has found a word start of its
-# kind. Why: over half of the sentences have none, and one scan of the text settles them all
-# instead of a dozen searches and some bookkeeping per sentence. No speech word begins
-# "according", so a position the first group takes is no verb's.
+# words the clause patterns need: "according" for ``according_to``, a participle for
+# ``_PARTICIPLE_RE``, and any of those or a speech verb or the first word of a verb phrase for
+# ``VERB_RE`` and ``_COORDINATED_RE``. Each of their matches holds such a word, which starts
+# at a word boundary (after an auxiliary's space, a comma's space, or at the match's own
+# ``\b``) and holds only letters, so no other such word can start inside it: wherever a
+# pattern can match, the scan has found a word start of its kind. Why: over half of the
+# sentences have none, and one scan of the text settles them all instead of a dozen searches
+# and some bookkeeping per sentence. (No speech word begins "according", so a word start
+# read as "according" is no verb's.)
 CUE_RE = re.compile(
-    r"\b(?:(?P<according>[Aa]ccording)|(?P<participle>"
-    + _word_trie(_PARTICIPLES)
-    + ")|"
-    + _word_trie({*VERB_WORDS, *_THAT_ONLY, *(p.split()[0] for p in _VERB_PHRASES)})
+    r"\b(?:"
+    + _word_trie(
+        {
+            *VERB_WORDS,
+            *_THAT_ONLY,
+            *(p.split()[0] for p in _VERB_PHRASES),
+            *_PARTICIPLES,
+            "according",
+            "According",
+        }
+    )
     + ")"
 )
+_PARTICIPLE_START_RE = re.compile(_word_trie(_PARTICIPLES))
 _PARTICIPLE_RE = re.compile(
     rf"(?:,\s+(?:(?:while|before|after)\s+)?|\s+while\s+)(?P<verb>{'|'.join(_PARTICIPLES)})\b"
     + r"(?:\s+(?:reporters|journalists))?"
@@ -147,7 +155,9 @@ _COORDINATED_RE = re.compile(
     rf",?\s+(?:and|but|while)\s+(?:{_AUX})(?:(?:{_VERB_ALT})|{'|'.join(_PARTICIPLES)})\b"
 )
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
-_THAT_RE = re.compile(r"\bthat\b")
+# "that" as a word. Written with the literal first and the word boundary before it as a
+# look-behind, so ``re`` can skip ahead to each "that" (a leading ``\b`` tests every place).
+_THAT_RE = re.compile(r"that\b(?<!\wthat)")
 _TIME_WORDS = re.compile(
     r"^(?:(?:on|last|this|earlier|later|late|early|in)\s+)*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|today|"
@@ -200,13 +210,25 @@ class Context:
         self.verb_cues: list[int] = []
         self.participle_cues: list[int] = []
         self.according_cues: list[int] = []
-        for cue in CUE_RE.finditer(self.text):
-            if cue.group("according") is not None:
-                self.according_cues.append(cue.start())
+        text = self.text
+        for cue in CUE_RE.finditer(text):
+            at = cue.start()
+            if text.startswith(("according", "According"), at):
+                self.according_cues.append(at)
                 continue
-            self.verb_cues.append(cue.start())
-            if cue.group("participle") is not None:
-                self.participle_cues.append(cue.start())
+            self.verb_cues.append(at)
+            if _PARTICIPLE_START_RE.match(text, at):
+                self.participle_cues.append(at)
+
+    def sentences_with(self, cues: list[int]) -> set[int]:
+        """Return the indices of the sentences that hold a position of ``cues``."""
+        found = set()
+        starts, ends = self.sentence_starts, self.sentence_ends
+        for at in cues:
+            index = bisect.bisect_right(starts, at) - 1
+            if index >= 0 and at < ends[index]:
+                found.add(index)
+        return found
 
     def sentence_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
@@ -309,11 +331,14 @@ _NOT_TOLD_OBJECT_RE = re.compile(r"(?:That|This|The\s+(?:deal|S-400))\b")
 _NEGATION_RE = re.compile(r"\b(?:not|never)\b")
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|whom)\s+$")
 _JOINED_BEFORE_RE = re.compile(r"(?:\band|\bbut|\bwhile)\s*$")
+_LONGEST_BEFORE_WORD = len("which")  # of those two patterns' words
 _COMMA_GAP_RE = re.compile(r"[\s.]*,\s*")
 _COMMA_END_RE = re.compile(r",\s*$")
 _HEAD_STOP_RE = re.compile(r"[,.;]")
 _CLAUSE_JOINT_RE = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _PARTICIPLE_NEXT_RE = re.compile(r"\s*\w+ing\b")
+_HEDGED_SOURCE_RE = re.compile(r"(?:some|sources|reports|people)\b")
+_PARENTHETICAL_BEFORE_RE = re.compile(r"\b(?:that|which|who|and|but),\s*$")
 
 
 def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = False) -> int:
@@ -341,6 +366,16 @@ def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = Fa
         if participle is not None:
             end = participle.start()
     return end
+
+
+def _tail_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Search ``text`` for ``_RELATIVE_BEFORE_RE`` or ``_JOINED_BEFORE_RE`` from where a match
+    can start: a word of theirs ends the text but for its trailing whitespace, so it starts at
+    most ``_LONGEST_BEFORE_WORD`` characters before that. Why: the search is then a few
+    steps, not one per character of the sentence so far (the word boundary still sees the
+    character before the start).
+    """
+    return pattern.search(text, max(len(text.rstrip()) - _LONGEST_BEFORE_WORD, 0))
 
 
 def indirect_in_sentence(
@@ -377,15 +412,15 @@ def indirect_in_sentence(
             continue
         if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
-        if _RELATIVE_BEFORE_RE.search(text[s_start:verb_start]) and not (
+        before = text[s_start:verb_start]
+        if _tail_search(_RELATIVE_BEFORE_RE, before) and not (
             _THAT_NEXT_RE.match(text, match.end())
         ):
             continue  # a relative clause inside an apposition ("who asked not to be named")
         verb, verb_end = _verb_text(text, match, s_end)
-        before = text[s_start:verb_start]
         subject: Speaker | None = None
         role = ""
-        joined = _JOINED_BEFORE_RE.search(before) or (
+        joined = _tail_search(_JOINED_BEFORE_RE, before) or (
             found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
         )
         if joined and last_speaker is not None:
@@ -412,8 +447,10 @@ def indirect_in_sentence(
         rest = text[verb_end:s_end]
         rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
         subject_start = subject.start if not trailing_subject else verb_start
-        chunk_start = chunk_before(text, s_start, min(subject_start, verb_start))[0]
-        if not trailing_subject and subject.start >= s_start:
+        chunk_end = min(subject_start, verb_start)
+        chunk_start = chunk_before(text, s_start, chunk_end)[0]
+        if not trailing_subject and subject.start >= s_start and subject.start != chunk_end:
+            # (Where the subject ends the chunk just read, the same call would give the same.)
             chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])
         preceded_by_comma = trailing_subject or bool(
             _COMMA_END_RE.search(text[s_start:chunk_start])
@@ -531,10 +568,7 @@ def according_to(
                 np_end = min(np_end, at)
         np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
         phrase = text[np_start:np_end2]
-        if (
-            re.match(r"(?:some|sources|reports|people)\b", phrase)
-            and "," not in text[match.start() : s_end]
-        ):
+        if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
             continue
         speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
         if count_words(phrase) > 10:
@@ -546,7 +580,7 @@ def according_to(
             comma = before.rstrip()
             c_start = s_start
             c_end = s_start + len(comma) - 1
-            if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
+            if _PARENTHETICAL_BEFORE_RE.search(before):
                 # Parenthetical: "interceptors that, according to the maker, reach 400 km".
                 tail_end = _clause_end(ctx, np_end + 1, s_end)
                 tail = text.find(",", np_end + 1, tail_end)

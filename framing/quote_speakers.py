@@ -291,22 +291,18 @@ def _named(words: list[tuple[str, int, int]], start: int, end: int) -> Speaker |
 
 
 _CLAUSE_WORD_RE = re.compile(r"\b(?:that|which|and|but|while|as|because|when|if)\s+")
+# Everything up to the last clause boundary mark (one match instead of a search per mark).
+_LAST_BOUNDARY_RE = re.compile(r".*[,;:—(”\"“]", re.DOTALL)
 
 
 def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     """Find the phrase that ends at ``end``: back to the last clause boundary."""
     piece = text[start:end]
-    boundary = max(
-        piece.rfind(","),
-        piece.rfind(";"),
-        piece.rfind(":"),
-        piece.rfind("—"),
-        piece.rfind("("),
-        piece.rfind("”"),
-        piece.rfind('"'),
-        piece.rfind("“"),
-    )
-    for match in _CLAUSE_WORD_RE.finditer(piece):
+    last = _LAST_BOUNDARY_RE.match(piece)
+    boundary = last.end() - 1 if last is not None else -1
+    # A clause word holds no boundary mark, so the words before the last mark end before it
+    # and leave the scan from just after the mark as it was: only those after it count.
+    for match in _CLAUSE_WORD_RE.finditer(piece, boundary + 1):
         if match.start() > boundary:
             if match.group().startswith("and") and _joins_names(piece, match):
                 continue
@@ -525,7 +521,9 @@ def _add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> 
     words.clear()
 
 
+@lru_cache(maxsize=4096)
 def _head(text: str) -> str:
+    """Return the head noun of a speaker phrase, lower-cased (memoised: speakers recur)."""
     words = [_bare(w) for w in text.split()]
     for index, word in enumerate(words):
         if index > 0 and word in _PREPOSITIONS:

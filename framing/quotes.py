@@ -56,7 +56,6 @@ from framing.quote_clauses import (
     Context,
     Found,
     according_to,
-    has_cue,
     indirect_in_sentence,
     trailing_attribution,
     trim,
@@ -156,6 +155,10 @@ _MARKS_RE = re.compile('["“”«»]')
 # of testing the look-behind at every position.
 _SINGLE_OPEN_RE = re.compile(r"[‘'](?<![^\s(\[—–-][‘'])(?=[^\W\d_])")
 _SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[^\s][’'])(?![^\W_])")
+# Compiled once and searched in place (``pos``/``endpos`` read like a slice here: the
+# patterns look at nothing outside their match, and ``$`` sees ``endpos`` as the end).
+_COMMA_NEXT_RE = re.compile(r"\s*,")
+_LEAD_END_RE = re.compile(r"[:,]\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -365,12 +368,14 @@ def find_quotes(
     span_starts = [start for start, _end in spans]
     # A sentence with no cue word can hold no reported clause, and one without "according"
     # no "according to": the rules would return nothing there, so they are not called.
+    # (Sentences are sorted and do not overlap, so a cue lies in at most one.)
     indirect: list[Found] = []
-    for s_start, s_end in zip(ctx.sentence_starts, ctx.sentence_ends, strict=True):
-        verbs = has_cue(ctx.verb_cues, s_start, s_end)
-        according = has_cue(ctx.according_cues, s_start, s_end)
-        if not (verbs or according):
-            continue
+    with_verb = ctx.sentences_with(ctx.verb_cues)
+    with_according = ctx.sentences_with(ctx.according_cues)
+    for index in sorted(with_verb | with_according):
+        s_start, s_end = ctx.sentence_starts[index], ctx.sentence_ends[index]
+        verbs = index in with_verb
+        according = index in with_according
         lo = bisect.bisect_left(span_starts, s_start - reach)
         hi = bisect.bisect_right(span_starts, s_end)
         local = [span for span in spans[lo:hi] if span[1] > s_start]
@@ -415,7 +420,7 @@ def _direct_items(ctx: Context) -> list[Found]:
         last_char = text[q_end - 1]
         trailing = None
         ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
-        comma_after = re.match(r"\s*,", text[close:limit]) is not None
+        comma_after = _COMMA_NEXT_RE.match(text, close, limit) is not None
         if not runs_on and (ends_open or comma_after):
             trailing = trailing_attribution(ctx, close, limit, s_start)
             following = ctx.sentence_of(max(end - 1, start)) + 1
@@ -431,7 +436,7 @@ def _direct_items(ctx: Context) -> list[Found]:
             item.extra["attr_start"], item.extra["attr_end"] = attr_start, attr_end
         elif continues:
             item.inherit = True
-        elif re.search(r"[:,]\s*$", text[s_start : start - 1]):
+        elif _LEAD_END_RE.search(text, s_start, start - 1):
             # "The chairwoman, Agnieszka Brandt, put it plainly: “...”"
             lead = text[s_start : start - 1].rstrip()
             if lead.endswith(":") or VERB_RE.search(lead[-30:]):

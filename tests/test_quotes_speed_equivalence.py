@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -28,14 +29,54 @@ from framing.lexicon import Lexicon, load_lexicon, parse_lexicon
 from framing.loading import load_corpus
 from framing.matching import LexiconMatcher
 from framing.model import Article, Document
-from framing.quote_clauses import Context, Found
+from framing.quote_clauses import (
+    _ACCORDING_RE,
+    _CLAUSE_JOINT_RE,
+    _CLAUSE_STOP_RE,
+    _COMMA_END_RE,
+    _COMMA_GAP_RE,
+    _COORDINATED_RE,
+    _DATELINE_RE,
+    _HEAD_STOP_RE,
+    _INVERTED_RE,
+    _JOINED_BEFORE_RE,
+    _NEGATION_RE,
+    _PARAGRAPH_RE,
+    _PARTICIPLE_NEXT_RE,
+    _PARTICIPLE_RE,
+    _RELATIVE_BEFORE_RE,
+    _RELATIVE_END_RE,
+    _SPACES_RE,
+    _THAT_GAP_RE,
+    _THAT_NEXT_RE,
+    _TIME_WORDS,
+    _TO_RE,
+    VERB_RE,
+    Context,
+    Found,
+    _strip_period,
+    _truncate,
+    _verb_at,
+    _verb_text,
+    count_words,
+    trim,
+)
 from framing.quote_speakers import (
+    _CLAUSE_WORD_RE,
     _LAST_NAME,
     _NAME,
     _NAME_WORD_RE,
     _PARTICLE,
+    _PREPOSITIONS,
+    Speaker,
     _add_name,
+    _bare,
+    _joins_names,
     _name_word,
+    _read_subject,
+    first_subject,
+    subject_after,
+    subject_before,
 )
 from framing.quotes import Quote, find_quotes
 from framing.synthetic import generate_articles
@@ -89,6 +130,371 @@ def _plain_verb_category(phrase: str) -> str:
     return ""
 
 
+# The clause rules as they were, before cue gates, memos and compiled shortcuts (copied from
+# framing.quote_clauses, framing.quotes and framing.quote_speakers; only renamed).
+
+_PLAIN_THAT_RE = re.compile(r"\bthat\b")
+
+
+class _PlainContext:
+    """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.article.text
+        spans = document.prepared.sentences
+        self.sentence_starts = [s.start for s in spans]
+        self.sentence_ends = [s.end for s in spans]
+        starts = [0]
+        for match in _PARAGRAPH_RE.finditer(self.text):
+            starts.append(match.end())
+        self.paragraph_starts = starts
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_RE.finditer(self.text)] + [
+            len(self.text)
+        ]
+
+    def sentence_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        if not self.sentence_starts:
+            return 0, len(self.text)
+        index = self.sentence_of(position)
+        return self.sentence_starts[index], self.sentence_ends[index]
+
+    def paragraph_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, position) - 1, 0)
+
+
+def _plain_trailing_attribution(
+    ctx: _PlainContext, end_mark: int, limit: int, sentence_start: int
+) -> tuple[Speaker, str, str, int, int] | None:
+    """Find "…,” said X" or "…,” X said" after a closing mark; return speaker, verb, context."""
+    text = ctx.text
+    piece = text[end_mark:limit]
+    stripped = piece.lstrip(" ,\u00a0")
+    offset = end_mark + len(piece) - len(stripped)
+    if not stripped or stripped[0] in ".;:" or stripped.startswith("("):
+        return None
+    inverted = _INVERTED_RE.match(text, offset, limit)
+    if inverted is not None:
+        verb = _SPACES_RE.sub(" ", inverted.group("verb"))
+        speaker = subject_after(text, inverted.end() + 1, limit)
+        if speaker is not None:
+            return speaker, verb, text[offset:limit], offset, inverted.end()
+    match = _verb_at(text, offset, limit)
+    if match is None or count_words(text[offset : match.start()]) > 12:
+        return None
+    verb, verb_end = _verb_text(text, match, limit)
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    subject = _read_subject(text[offset : match.start(group) - len(aux)], offset)
+    if subject is None:
+        return None
+    return subject, verb, text[match.start() : limit], match.start(), verb_end
+
+
+def _plain_clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
+    """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
+
+    ``relative``: the verb stands in a relative clause ("India, which Washington describes
+    as a partner, is ..."), so the clause also ends where the main clause resumes.
+    """
+    end = sentence_end
+    if relative:
+        resume = _RELATIVE_END_RE.search(text, start, end)
+        if resume is not None:
+            end = resume.start()
+    stop = _CLAUSE_STOP_RE.search(text, start, end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    coordinated = _COORDINATED_RE.search(text, start, end)
+    if coordinated is not None:
+        end = coordinated.start()
+    participle = _PARTICIPLE_RE.search(text, start, end)
+    if participle is not None:
+        end = participle.start()
+    return end
+
+
+def _plain_indirect_in_sentence(
+    ctx: _PlainContext, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Find reported speech in one sentence, skipping text inside quote marks.
+
+    A later attribution inside an earlier clause ("U.S. officials warn that ..., and Jim
+    Mattis has argued that ...") ends that clause where its own subject begins.
+    """
+    text = ctx.text
+    dateline = _DATELINE_RE.match(text, s_start, s_end)
+    if dateline is not None:
+        s_start = dateline.end()
+    found: list[Found] = []
+    position = s_start
+    blocked_starts = [b[0] for b in blocked]
+
+    def is_blocked(at: int) -> bool:
+        index = bisect.bisect_right(blocked_starts, at)
+        return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
+
+    last_speaker: Speaker | None = None
+    while position < s_end:
+        match = _verb_at(text, position, s_end)
+        if match is None:
+            break
+        group = "verb" if match.group("verb") else "verb2"
+        aux = match.group("aux" if group == "verb" else "aux2") or ""
+        verb_start = match.start(group) - len(aux)
+        position = match.end()
+        if is_blocked(verb_start) or _NEGATION_RE.search(aux):
+            continue
+        if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
+            continue  # "has added to the uncertainty"
+        if _RELATIVE_BEFORE_RE.search(text[s_start:verb_start]) and not (
+            _THAT_NEXT_RE.match(text, match.end())
+        ):
+            continue  # a relative clause inside an apposition ("who asked not to be named")
+        verb, verb_end = _verb_text(text, match, s_end)
+        before = text[s_start:verb_start]
+        subject: Speaker | None = None
+        role = ""
+        joined = _JOINED_BEFORE_RE.search(before) or (
+            found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
+        )
+        if joined and last_speaker is not None:
+            subject = last_speaker
+        if subject is None:
+            result = subject_before(text, s_start, verb_start)
+            if result is not None:
+                subject, role = result
+        if (
+            subject is not None
+            and subject.kind in {"role", "named"}
+            and match.group(group).startswith("add")
+            and not _THAT_NEXT_RE.match(text, verb_end)
+        ):
+            continue  # "The ministry has added two trains": not speech
+        trailing_subject = False
+        if subject is None:
+            # Inverted trailing attribution: "..., said Jim Mattis, the defense secretary."
+            if _COMMA_END_RE.search(before):
+                subject = subject_after(text, verb_end + 1, s_end)
+                trailing_subject = subject is not None
+            if subject is None:
+                continue
+        rest = text[verb_end:s_end]
+        rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
+        subject_start = subject.start if not trailing_subject else verb_start
+        chunk_start = _plain_chunk_before(text, s_start, min(subject_start, verb_start))[0]
+        if not trailing_subject and subject.start >= s_start:
+            chunk_start = min(chunk_start, _plain_chunk_before(text, s_start, subject.start)[0])
+        preceded_by_comma = trailing_subject or bool(
+            _COMMA_END_RE.search(text[s_start:chunk_start])
+        )
+        if preceded_by_comma and (
+            trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
+        ):
+            # Trailing attribution ("..., the minister said.") or parenthetical ("The deal,
+            # he argued, was fair."): the clause is around the attribution.
+            comma = text.rfind(",", s_start, chunk_start if not trailing_subject else subject_start)
+            pieces = []
+            if comma > s_start:
+                first = s_start
+                if not trailing_subject:
+                    joints = list(_CLAUSE_JOINT_RE.finditer(text[s_start:comma]))
+                    if joints:
+                        first = s_start + joints[-1].end()
+                pieces.append(trim(text, first, comma))
+            after_comma = text.find(",", verb_end, s_end)
+            if not trailing_subject and after_comma >= 0:
+                tail = after_comma + 1
+                if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
+                    pieces.append(trim(text, tail, _plain_clause_end(text, tail, s_end)))
+            for p_start, p_end in pieces:
+                p_end = _strip_period(text, p_start, p_end)
+                if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
+                    found.append(Found(p_start, p_end, False, subject, verb, verb))
+            last_speaker = subject
+            position = s_end if trailing_subject else max(position, verb_end)
+            continue
+        that = _PLAIN_THAT_RE.search(text, verb_end, min(s_end, verb_end + 120))
+        clause_start = verb_end
+        if that is not None and _THAT_GAP_RE.fullmatch(text, verb_end, that.start()):
+            clause_start = that.end()
+        elif group == "verb2":
+            continue
+        relative = match.group(group).startswith(("describ", "regard"))
+        clause_end = _plain_clause_end(text, clause_start, s_end, relative)
+        c_start, c_end = trim(text, clause_start, clause_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) < 2:
+            continue
+        if found and found[-1].start < verb_start < found[-1].end:
+            _truncate(
+                text, found[-1], subject.start if subject.start > found[-1].start else verb_start
+            )
+        context = text[verb_start : min(s_end, verb_end + 40)]
+        found.append(Found(c_start, c_end, False, subject, verb, context))
+        if role and subject.kind == "person" and not subject.role:
+            subject.role = role
+        last_speaker = subject
+        position = verb_end
+    # "..., arguing that ...": the speaker is the sentence's subject.
+    for participle in _PARTICIPLE_RE.finditer(text, s_start, s_end):
+        if is_blocked(participle.start()) or any(
+            f.start <= participle.start() < f.end for f in found
+        ):
+            continue
+        speaker = first_subject(text, s_start, participle.start()) or last_speaker
+        if speaker is None:
+            continue
+        that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
+        clause_start = participle.end() + (that.end() if that else 0)
+        c_start, c_end = trim(text, clause_start, _plain_clause_end(text, clause_start, s_end))
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            verb = participle.group("verb")
+            context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
+            found.append(Found(c_start, c_end, False, speaker, verb, context))
+            last_speaker = speaker
+    return [f for f in found if f.end - f.start > 0]
+
+
+def _plain_according_to(
+    ctx: _PlainContext, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Read "according to X" before, after or inside a clause."""
+    text = ctx.text
+    found: list[Found] = []
+    if text.find("ccording", s_start, s_end) < 0:
+        return found  # a quick test: most sentences have no "according to"
+    for match in _ACCORDING_RE.finditer(text, s_start, s_end):
+        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            continue
+        np_end = s_end
+        for stop in (",", ";", " — "):
+            at = text.find(stop, match.end(), s_end)
+            if at >= 0:
+                np_end = min(np_end, at)
+        np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
+        phrase = text[np_start:np_end2]
+        if (
+            re.match(r"(?:some|sources|reports|people)\b", phrase)
+            and "," not in text[match.start() : s_end]
+        ):
+            continue
+        speaker = _read_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
+        if count_words(phrase) > 10:
+            continue
+        before = text[s_start : match.start()]
+        if not before.strip():
+            c_start, c_end = np_end + 1, _plain_clause_end(text, np_end + 1, s_end)
+        elif before.rstrip().endswith(","):
+            comma = before.rstrip()
+            c_start = s_start
+            c_end = s_start + len(comma) - 1
+            if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
+                # Parenthetical: "interceptors that, according to the maker, reach 400 km".
+                tail_end = _plain_clause_end(text, np_end + 1, s_end)
+                tail = text.find(",", np_end + 1, tail_end)
+                c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
+        else:
+            continue
+        c_start, c_end = trim(text, c_start, c_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
+    return found
+
+
+def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
+    text = ctx.text
+    raw = quotes._double_spans(ctx)
+    spans = [(s, e, runs, cont, False) for s, e, runs, cont in raw]
+    taken = [(s - 1, e + 1) for s, e, *_ in raw]
+    spans += [(s, e, False, False, True) for s, e in quotes._single_spans(ctx, taken)]
+    spans.sort()
+    mark_starts = [s - 1 for s, *_ in spans]
+    items: list[Found] = []
+    for start, end, runs_on, continues, single in spans:
+        q_start, q_end = trim(text, start, end)
+        if q_end <= q_start:
+            continue
+        paragraph = ctx.paragraph_of(start)
+        p_end = ctx.paragraph_ends[paragraph]
+        s_start, s_end = ctx.sentence_span(max(end - 1, start))
+        after = bisect.bisect_right(mark_starts, end)
+        next_mark = mark_starts[after] if after < len(mark_starts) else len(text)
+        limit = min(max(s_end, end + 1), p_end, next_mark)
+        close = end + (0 if runs_on else 1)
+        item = Found(
+            q_start,
+            q_end,
+            True,
+            None,
+            extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
+        )
+        item.paragraph = paragraph
+        item.sentence = ctx.sentence_of(start)
+        last_char = text[q_end - 1]
+        trailing = None
+        ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
+        comma_after = re.match(r"\s*,", text[close:limit]) is not None
+        if not runs_on and (ends_open or comma_after):
+            trailing = _plain_trailing_attribution(ctx, close, limit, s_start)
+            following = ctx.sentence_of(max(end - 1, start)) + 1
+            if trailing is None and following < len(ctx.sentence_ends):
+                # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
+                # Vogel"): try once more up to the end of the next sentence.
+                wider = min(ctx.sentence_ends[following], p_end, next_mark)
+                if wider > limit:
+                    trailing = _plain_trailing_attribution(ctx, close, wider, s_start)
+        if trailing is not None:
+            speaker, verb, context, attr_start, attr_end = trailing
+            item.speaker, item.verb, item.verb_context = speaker, verb, context
+            item.extra["attr_start"], item.extra["attr_end"] = attr_start, attr_end
+        elif continues:
+            item.inherit = True
+        elif re.search(r"[:,]\s*$", text[s_start : start - 1]):
+            # "The chairwoman, Agnieszka Brandt, put it plainly: “...”"
+            lead = text[s_start : start - 1].rstrip()
+            if lead.endswith(":") or VERB_RE.search(lead[-30:]):
+                lead_speaker = first_subject(text, s_start, s_start + len(lead))
+                if lead_speaker is not None:
+                    item.speaker = lead_speaker
+        item.extra["single"] = int(single)
+        items.append(item)
+    return items
+
+
+def _plain_chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
+    """Find the phrase that ends at ``end``: back to the last clause boundary."""
+    piece = text[start:end]
+    boundary = max(
+        piece.rfind(","),
+        piece.rfind(";"),
+        piece.rfind(":"),
+        piece.rfind("—"),
+        piece.rfind("("),
+        piece.rfind("”"),
+        piece.rfind('"'),
+        piece.rfind("“"),
+    )
+    for match in _CLAUSE_WORD_RE.finditer(piece):
+        if match.start() > boundary:
+            if match.group().startswith("and") and _joins_names(piece, match):
+                continue
+            boundary = match.end() - 1
+    return start + boundary + 1, end
+
+
+def _plain_head(text: str) -> str:
+    words = [_bare(w) for w in text.split()]
+    for index, word in enumerate(words):
+        if index > 0 and word in _PREPOSITIONS:
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
 def _plain_find_quotes(
     document: Document, side_of: Callable[[str], str | None]
 ) -> tuple[Quote, ...]:
@@ -96,8 +502,8 @@ def _plain_find_quotes(
     text = document.article.text
     if not text.strip():
         return ()
-    ctx = Context(document)
-    items = quotes._direct_items(ctx)
+    ctx = _PlainContext(document)
+    items = _plain_direct_items(ctx)
     blocked = [(i.extra["mark_start"], i.extra["mark_end"]) for i in items]
     claimed = [
         (i.extra["attr_start"], i.extra["attr_end"]) for i in items if "attr_start" in i.extra
@@ -110,30 +516,24 @@ def _plain_find_quotes(
         lo = bisect.bisect_left(span_starts, s_start - reach)
         hi = bisect.bisect_right(span_starts, s_end)
         local = [span for span in spans[lo:hi] if span[1] > s_start]
-        found = quote_clauses.indirect_in_sentence(ctx, s_start, s_end, local)
+        found = _plain_indirect_in_sentence(ctx, s_start, s_end, local)
         taken = sorted(local + [(f.start, f.end) for f in found])
         indirect.extend(found)
-        indirect.extend(quote_clauses.according_to(ctx, s_start, s_end, taken))
+        indirect.extend(_plain_according_to(ctx, s_start, s_end, taken))
     merged = quotes._merge(items, indirect)
-    return quotes._finish(document, ctx, merged, side_of)
-
-
-def _always(cues: list[int], start: int, end: int) -> bool:
-    """The plain rules search every stretch, as if it had a cue."""
-    return True
+    return quotes._finish(document, ctx, merged, side_of)  # type: ignore[arg-type]
 
 
 @contextmanager
 def _plain_rules() -> Iterator[None]:
-    """Swap every fast rule for its plain form, wherever a module bound it."""
-    plain_subject = quote_speakers._read_subject
+    """Swap the fast helpers that the plain rules reach through module names for their plain
+    forms (the plain copies above call the plain ones directly)."""
     with (
-        mock.patch.object(quote_speakers, "classify_subject", plain_subject),
-        mock.patch.object(quote_clauses, "classify_subject", plain_subject),
+        mock.patch.object(quote_speakers, "classify_subject", _read_subject),
+        mock.patch.object(quote_speakers, "chunk_before", _plain_chunk_before),
+        mock.patch.object(quote_speakers, "_head", _plain_head),
         mock.patch.object(quotes, "name_mentions", _plain_name_mentions),
         mock.patch.object(quotes, "_cached_category", _plain_verb_category),
-        mock.patch.object(quote_clauses, "has_cue", _always),
-        mock.patch.object(quotes, "has_cue", _always),
     ):
         yield
 
@@ -473,3 +873,63 @@ def test_phrase_matcher_equals_the_lexicon_matcher_when_case_sensitive(text: str
     fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(cased)]
     assert fast == plain
     assert len(plain) >= (4 if text.startswith("Let") else 0)
+
+
+def test_context_matches_the_plain_context() -> None:
+    for document in (*_corpus_documents(), *_generated_documents()):
+        _assert_same_context(document)
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_context_matches_the_plain_context_on_any_text(text: str) -> None:
+    _assert_same_context(_document(text))
+
+
+def _assert_same_context(document: Document) -> None:
+    fast, plain = Context(document), _PlainContext(document)
+    assert (fast.sentence_starts, fast.sentence_ends) == (
+        plain.sentence_starts,
+        plain.sentence_ends,
+    )
+    assert fast.paragraph_starts == plain.paragraph_starts
+    assert fast.paragraph_ends == plain.paragraph_ends
+
+
+def _assert_same_small_rules(text: str, seed: int) -> None:
+    """``chunk_before``, the "that" pattern and the searches at the end of a sentence so far
+    give what their plain forms give, on stretches that start and end anywhere."""
+    rng = random.Random(seed)
+    for start, end in _windows(text, seed):
+        assert quote_speakers.chunk_before(text, start, end) == _plain_chunk_before(
+            text, start, end
+        )
+        plain_that = _PLAIN_THAT_RE.search(text, start, end)
+        fast_that = quote_clauses._THAT_RE.search(text, start, end)
+        assert (fast_that and fast_that.span()) == (plain_that and plain_that.span())
+        before = text[start:end]
+        for pattern in (_RELATIVE_BEFORE_RE, _JOINED_BEFORE_RE):
+            fast_tail = quote_clauses._tail_search(pattern, before)
+            plain_tail = pattern.search(before)
+            assert (fast_tail and fast_tail.span()) == (plain_tail and plain_tail.span())
+        cut = rng.randint(start, end)
+        assert quote_speakers.chunk_before(text, cut, end) == _plain_chunk_before(text, cut, end)
+
+
+def test_small_rules_match_their_plain_forms_in_articles() -> None:
+    for seed, text in enumerate(_texts()[:80]):
+        _assert_same_small_rules(text, seed)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_FRAGMENTS, ",that ", ",and ", "(but ", "xthat", "that", " who ", " which\n", "while"]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.integers(0, 1000),
+)
+def test_small_rules_match_their_plain_forms_on_hostile_text(text: str, seed: int) -> None:
+    _assert_same_small_rules(text, seed)
