@@ -29,11 +29,13 @@ from framing.quote_speakers import (
 )
 
 __all__ = [
+    "CUE_RE",
     "VERB_RE",
     "Context",
     "Found",
     "according_to",
     "count_words",
+    "has_cue",
     "indirect_in_sentence",
     "trailing_attribution",
     "trim",
@@ -120,6 +122,31 @@ _PARTICIPLES = (
     "saying", "arguing", "warning", "insisting", "noting", "stressing", "adding", "claiming",
     "explaining", "suggesting", "complaining", "emphasising", "emphasizing", "telling",
 )  # fmt: skip
+# Where a reported clause or "according to" may be: each word start that begins one of the
+# words the clause patterns need: "according" for ``according_to``, a participle for
+# ``_PARTICIPLE_RE``, and any of those or a speech verb or the first word of a verb phrase for
+# ``VERB_RE`` and ``_COORDINATED_RE``. Each of their matches holds such a word, which starts
+# at a word boundary (after an auxiliary's space, a comma's space, or at the match's own
+# ``\b``) and holds only letters, so no other such word can start inside it: wherever a
+# pattern can match, the scan has found a word start of its kind. Why: over half of the
+# sentences have none, and one scan of the text settles them all instead of a dozen searches
+# and some bookkeeping per sentence. (No speech word begins "according", so a word start
+# read as "according" is no verb's.)
+CUE_RE = re.compile(
+    r"\b(?:"
+    + _word_trie(
+        {
+            *VERB_WORDS,
+            *_THAT_ONLY,
+            *(p.split()[0] for p in _VERB_PHRASES),
+            *_PARTICIPLES,
+            "according",
+            "According",
+        }
+    )
+    + ")"
+)
+_PARTICIPLE_START_RE = re.compile(_word_trie(_PARTICIPLES))
 _PARTICIPLE_RE = re.compile(
     rf"(?:,\s+(?:(?:while|before|after)\s+)?|\s+while\s+)(?P<verb>{'|'.join(_PARTICIPLES)})\b"
     + r"(?:\s+(?:reporters|journalists))?"
@@ -128,7 +155,9 @@ _COORDINATED_RE = re.compile(
     rf",?\s+(?:and|but|while)\s+(?:{_AUX})(?:(?:{_VERB_ALT})|{'|'.join(_PARTICIPLES)})\b"
 )
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
-_THAT_RE = re.compile(r"\bthat\b")
+# "that" as a word. Written with the literal first and the word boundary before it as a
+# look-behind, so ``re`` can skip ahead to each "that" (a leading ``\b`` tests every place).
+_THAT_RE = re.compile(r"that\b(?<!\wthat)")
 _TIME_WORDS = re.compile(
     r"^(?:(?:on|last|this|earlier|later|late|early|in)\s+)*"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|today|"
@@ -158,7 +187,12 @@ class Found:
 
 
 class Context:
-    """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
+    """Sentence and paragraph lookups for one text, built once (binary search per lookup).
+
+    ``verb_cues``, ``participle_cues`` and ``according_cues`` are the sorted positions where
+    ``CUE_RE`` finds a word of that kind (a participle is a verb cue too): a pattern that
+    needs such a word cannot match in a stretch without one (see ``has_cue``).
+    """
 
     def __init__(self, document: Document) -> None:
         self.text = document.article.text
@@ -166,12 +200,35 @@ class Context:
         self.sentence_starts = [s.start for s in spans]
         self.sentence_ends = [s.end for s in spans]
         starts = [0]
+        ends = []
         for match in _PARAGRAPH_RE.finditer(self.text):
+            ends.append(match.start())
             starts.append(match.end())
+        ends.append(len(self.text))
         self.paragraph_starts = starts
-        self.paragraph_ends = [m.start() for m in _PARAGRAPH_RE.finditer(self.text)] + [
-            len(self.text)
-        ]
+        self.paragraph_ends = ends
+        self.verb_cues: list[int] = []
+        self.participle_cues: list[int] = []
+        self.according_cues: list[int] = []
+        text = self.text
+        for cue in CUE_RE.finditer(text):
+            at = cue.start()
+            if text.startswith(("according", "According"), at):
+                self.according_cues.append(at)
+                continue
+            self.verb_cues.append(at)
+            if _PARTICIPLE_START_RE.match(text, at):
+                self.participle_cues.append(at)
+
+    def sentences_with(self, cues: list[int]) -> set[int]:
+        """Return the indices of the sentences that hold a position of ``cues``."""
+        found = set()
+        starts, ends = self.sentence_starts, self.sentence_ends
+        for at in cues:
+            index = bisect.bisect_right(starts, at) - 1
+            if index >= 0 and at < ends[index]:
+                found.add(index)
+        return found
 
     def sentence_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
@@ -184,6 +241,12 @@ class Context:
 
     def paragraph_of(self, position: int) -> int:
         return max(bisect.bisect_right(self.paragraph_starts, position) - 1, 0)
+
+
+def has_cue(cues: list[int], start: int, end: int) -> bool:
+    """Return whether the sorted ``cues`` hold a position in ``[start, end)``."""
+    index = bisect.bisect_left(cues, start)
+    return index < len(cues) and cues[index] < end
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -237,7 +300,7 @@ def trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit)
+    match = _verb_at(text, offset, limit) if has_cue(ctx.verb_cues, offset, limit) else None
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -268,19 +331,24 @@ _NOT_TOLD_OBJECT_RE = re.compile(r"(?:That|This|The\s+(?:deal|S-400))\b")
 _NEGATION_RE = re.compile(r"\b(?:not|never)\b")
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|whom)\s+$")
 _JOINED_BEFORE_RE = re.compile(r"(?:\band|\bbut|\bwhile)\s*$")
+_LONGEST_BEFORE_WORD = len("which")  # of those two patterns' words
 _COMMA_GAP_RE = re.compile(r"[\s.]*,\s*")
 _COMMA_END_RE = re.compile(r",\s*$")
 _HEAD_STOP_RE = re.compile(r"[,.;]")
 _CLAUSE_JOINT_RE = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _PARTICIPLE_NEXT_RE = re.compile(r"\s*\w+ing\b")
+_HEDGED_SOURCE_RE = re.compile(r"(?:some|sources|reports|people)\b")
+_PARENTHETICAL_BEFORE_RE = re.compile(r"\b(?:that|which|who|and|but),\s*$")
 
 
-def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
+def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = False) -> int:
     """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
 
     ``relative``: the verb stands in a relative clause ("India, which Washington describes
-    as a partner, is ..."), so the clause also ends where the main clause resumes.
+    as a partner, is ..."), so the clause also ends where the main clause resumes. The verb
+    patterns are searched only where ``ctx`` has a cue for them.
     """
+    text = ctx.text
     end = sentence_end
     if relative:
         resume = _RELATIVE_END_RE.search(text, start, end)
@@ -289,13 +357,25 @@ def _clause_end(text: str, start: int, sentence_end: int, relative: bool = False
     stop = _CLAUSE_STOP_RE.search(text, start, end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    coordinated = _COORDINATED_RE.search(text, start, end)
-    if coordinated is not None:
-        end = coordinated.start()
-    participle = _PARTICIPLE_RE.search(text, start, end)
-    if participle is not None:
-        end = participle.start()
+    if has_cue(ctx.verb_cues, start, end):
+        coordinated = _COORDINATED_RE.search(text, start, end)
+        if coordinated is not None:
+            end = coordinated.start()
+    if has_cue(ctx.participle_cues, start, end):
+        participle = _PARTICIPLE_RE.search(text, start, end)
+        if participle is not None:
+            end = participle.start()
     return end
+
+
+def _tail_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Search ``text`` for ``_RELATIVE_BEFORE_RE`` or ``_JOINED_BEFORE_RE`` from where a match
+    can start: a word of theirs ends the text but for its trailing whitespace, so it starts at
+    most ``_LONGEST_BEFORE_WORD`` characters before that. Why: the search is then a few
+    steps, not one per character of the sentence so far (the word boundary still sees the
+    character before the start).
+    """
+    return pattern.search(text, max(len(text.rstrip()) - _LONGEST_BEFORE_WORD, 0))
 
 
 def indirect_in_sentence(
@@ -319,7 +399,8 @@ def indirect_in_sentence(
         return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
 
     last_speaker: Speaker | None = None
-    while position < s_end:
+    verb_cues = ctx.verb_cues
+    while position < s_end and has_cue(verb_cues, position, s_end):
         match = _verb_at(text, position, s_end)
         if match is None:
             break
@@ -331,15 +412,15 @@ def indirect_in_sentence(
             continue
         if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
-        if _RELATIVE_BEFORE_RE.search(text[s_start:verb_start]) and not (
+        before = text[s_start:verb_start]
+        if _tail_search(_RELATIVE_BEFORE_RE, before) and not (
             _THAT_NEXT_RE.match(text, match.end())
         ):
             continue  # a relative clause inside an apposition ("who asked not to be named")
         verb, verb_end = _verb_text(text, match, s_end)
-        before = text[s_start:verb_start]
         subject: Speaker | None = None
         role = ""
-        joined = _JOINED_BEFORE_RE.search(before) or (
+        joined = _tail_search(_JOINED_BEFORE_RE, before) or (
             found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
         )
         if joined and last_speaker is not None:
@@ -366,8 +447,10 @@ def indirect_in_sentence(
         rest = text[verb_end:s_end]
         rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
         subject_start = subject.start if not trailing_subject else verb_start
-        chunk_start = chunk_before(text, s_start, min(subject_start, verb_start))[0]
-        if not trailing_subject and subject.start >= s_start:
+        chunk_end = min(subject_start, verb_start)
+        chunk_start = chunk_before(text, s_start, chunk_end)[0]
+        if not trailing_subject and subject.start >= s_start and subject.start != chunk_end:
+            # (Where the subject ends the chunk just read, the same call would give the same.)
             chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])
         preceded_by_comma = trailing_subject or bool(
             _COMMA_END_RE.search(text[s_start:chunk_start])
@@ -390,7 +473,7 @@ def indirect_in_sentence(
             if not trailing_subject and after_comma >= 0:
                 tail = after_comma + 1
                 if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
-                    pieces.append(trim(text, tail, _clause_end(text, tail, s_end)))
+                    pieces.append(trim(text, tail, _clause_end(ctx, tail, s_end)))
             for p_start, p_end in pieces:
                 p_end = _strip_period(text, p_start, p_end)
                 if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
@@ -405,7 +488,7 @@ def indirect_in_sentence(
         elif group == "verb2":
             continue
         relative = match.group(group).startswith(("describ", "regard"))
-        clause_end = _clause_end(text, clause_start, s_end, relative)
+        clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
         if count_words(text[c_start:c_end]) < 2:
@@ -421,7 +504,12 @@ def indirect_in_sentence(
         last_speaker = subject
         position = verb_end
     # "..., arguing that ...": the speaker is the sentence's subject.
-    for participle in _PARTICIPLE_RE.finditer(text, s_start, s_end):
+    participles = (
+        _PARTICIPLE_RE.finditer(text, s_start, s_end)
+        if has_cue(ctx.participle_cues, s_start, s_end)
+        else ()
+    )
+    for participle in participles:
         if is_blocked(participle.start()) or any(
             f.start <= participle.start() < f.end for f in found
         ):
@@ -431,7 +519,7 @@ def indirect_in_sentence(
             continue
         that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
         clause_start = participle.end() + (that.end() if that else 0)
-        c_start, c_end = trim(text, clause_start, _clause_end(text, clause_start, s_end))
+        c_start, c_end = trim(text, clause_start, _clause_end(ctx, clause_start, s_end))
         c_end = _strip_period(text, c_start, c_end)
         if count_words(text[c_start:c_end]) >= 2:
             verb = participle.group("verb")
@@ -480,24 +568,21 @@ def according_to(
                 np_end = min(np_end, at)
         np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
         phrase = text[np_start:np_end2]
-        if (
-            re.match(r"(?:some|sources|reports|people)\b", phrase)
-            and "," not in text[match.start() : s_end]
-        ):
+        if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
             continue
         speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
         if count_words(phrase) > 10:
             continue
         before = text[s_start : match.start()]
         if not before.strip():
-            c_start, c_end = np_end + 1, _clause_end(text, np_end + 1, s_end)
+            c_start, c_end = np_end + 1, _clause_end(ctx, np_end + 1, s_end)
         elif before.rstrip().endswith(","):
             comma = before.rstrip()
             c_start = s_start
             c_end = s_start + len(comma) - 1
-            if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
+            if _PARENTHETICAL_BEFORE_RE.search(before):
                 # Parenthetical: "interceptors that, according to the maker, reach 400 km".
-                tail_end = _clause_end(text, np_end + 1, s_end)
+                tail_end = _clause_end(ctx, np_end + 1, s_end)
                 tail = text.find(",", np_end + 1, tail_end)
                 c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
         else:

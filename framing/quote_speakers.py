@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = [
     "VERB_WORDS",
@@ -152,7 +152,40 @@ def classify_subject(text: str, offset: int) -> Speaker | None:
     country or body ("Washington"), or a phrase headed by a source noun ("a senior official
     in Ankara", "Russian experts", "the Trump administration"). A phrase holding a finite
     verb ("officials in Ankara made clear") is a clause, not a subject, and is rejected.
+
+    The reading depends on the phrase alone; ``offset`` (where it starts in the article) only
+    moves the speaker's span. So the reading is memoised by phrase, and each call gets a new
+    ``Speaker`` (callers fill in its ``role``).
     """
+    if len(text) > _MEMO_CHARS:
+        return _read_subject(text, offset)
+    found = _classify_phrase(text)
+    if found is None:
+        return None
+    phrase, start, end, kind, role, name = found
+    return Speaker(phrase, start + offset, end + offset, kind, role, name)
+
+
+# Phrases longer than this are read afresh: speakers are short, and the memo must not hold
+# long clauses of hostile text (16,384 entries of at most 200 characters: a few megabytes).
+_MEMO_CHARS = 200
+
+_Reading = tuple[str, int, int, str, str, str]
+"""A ``Speaker``'s fields as a tuple (text, start, end, kind, role, name)."""
+
+
+@lru_cache(maxsize=16_384)
+def _classify_phrase(text: str) -> _Reading | None:
+    """Return ``classify_subject(text, 0)``'s fields, memoised: articles name the same
+    speakers ("officials", "he", "Mr. Okafor") again and again."""
+    speaker = _read_subject(text, 0)
+    if speaker is None:
+        return None
+    return speaker.text, speaker.start, speaker.end, speaker.kind, speaker.role, speaker.name
+
+
+def _read_subject(text: str, offset: int) -> Speaker | None:
+    """Read a noun phrase as a speaker (see ``classify_subject``, which memoises this)."""
     words = _words(text, offset)
     while words and (_bare(words[0][0]) in _STOP_LEAD and _bare(words[0][0]) != "the"):
         words = words[1:]
@@ -258,22 +291,18 @@ def _named(words: list[tuple[str, int, int]], start: int, end: int) -> Speaker |
 
 
 _CLAUSE_WORD_RE = re.compile(r"\b(?:that|which|and|but|while|as|because|when|if)\s+")
+# Everything up to the last clause boundary mark (one match instead of a search per mark).
+_LAST_BOUNDARY_RE = re.compile(r".*[,;:—(”\"“]", re.DOTALL)
 
 
 def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     """Find the phrase that ends at ``end``: back to the last clause boundary."""
     piece = text[start:end]
-    boundary = max(
-        piece.rfind(","),
-        piece.rfind(";"),
-        piece.rfind(":"),
-        piece.rfind("—"),
-        piece.rfind("("),
-        piece.rfind("”"),
-        piece.rfind('"'),
-        piece.rfind("“"),
-    )
-    for match in _CLAUSE_WORD_RE.finditer(piece):
+    last = _LAST_BOUNDARY_RE.match(piece)
+    boundary = last.end() - 1 if last is not None else -1
+    # A clause word holds no boundary mark, so the words before the last mark end before it
+    # and leave the scan from just after the mark as it was: only those after it count.
+    for match in _CLAUSE_WORD_RE.finditer(piece, boundary + 1):
         if match.start() > boundary:
             if match.group().startswith("and") and _joins_names(piece, match):
                 continue
@@ -405,30 +434,82 @@ def name_mentions(text: str) -> list[tuple[int, str]]:
     A name is a run of two or more capitalised words after any titles ("Defense Secretary
     Jim Mattis" gives "Jim Mattis"), within one run of words separated only by whitespace.
 
-    Why word by word: the words of ``_NAME_RUN_RE``'s runs are exactly the matches of
-    ``_NAME_WORD_RE``, and a run ends where the gap to the next word is not whitespace, so
-    one scan of the text finds them; a word starting in lower case (most of them) ends a
-    name, so it costs no more than a check when no name is open.
+    How: the words are those of ``_NAME_WORD_RE.finditer``, and a name can only begin on one
+    that starts with a capital and is followed, after whitespace, by a word that can continue
+    a name (capitalised, or a particle such as "van"). Reading any other word with no name
+    open adds nothing, so ``_name_starts`` finds just those words and from each the run is
+    read one ``_NEXT_NAME_WORD_RE`` match at a time until its name closes: most words of an
+    article are never visited in Python. The plain scan over every word is kept in the tests
+    as the oracle.
     """
     mentions: list[tuple[int, str]] = []
     current: list[tuple[str, int]] = []
-    previous_end = 0
-    for match in _NAME_WORD_RE.finditer(text):
-        word, start = match.group(), match.start()
-        if current and not text[previous_end:start].isspace():
-            _add_name(current, mentions)  # the run ended before this word
-        previous_end = match.end()
-        if not current and not word[0].isupper():
+    read_to = 0  # the words before this were read as part of a run
+    for candidate in _name_starts().finditer(text):
+        start = candidate.start()
+        if start < read_to or (
+            candidate.group("odd") is not None and not _starts_word(text, start)
+        ):
             continue
-        kind = _name_word(word)
-        if kind == _NAME or (kind == _PARTICLE and current):
-            current.append((word, start))
+        first = _NAME_WORD_RE.match(text, start)
+        if first is None:
             continue
-        if kind == _LAST_NAME:
-            current.append((word, start))
-        _add_name(current, mentions)
-    _add_name(current, mentions)
+        word, end = first.group(), first.end()
+        while True:
+            kind = _name_word(word)
+            if kind == _NAME or (kind == _PARTICLE and current):
+                current.append((word, end - len(word)))
+                following = _NEXT_NAME_WORD_RE.match(text, end)
+                if following is not None:
+                    word, end = following.group(1), following.end()
+                    continue
+            elif kind == _LAST_NAME:
+                current.append((word, end - len(word)))
+            _add_name(current, mentions)
+            read_to = end
+            break
     return mentions
+
+
+# The next word of a run: whitespace only, then a word (``_NAME_WORD_RE`` never starts on a
+# space, so this is the word ``finditer`` finds next exactly when the gap is whitespace).
+_NEXT_NAME_WORD_RE = re.compile(rf"\s+({_NAME_WORD})")
+_WORD_CHAR_RE = re.compile(r"[\w’'\-]")
+_NON_LETTER_WORD_CHAR_RE = re.compile(r"[\d_’'\-]")
+
+
+def _starts_word(text: str, position: int) -> bool:
+    """Return whether ``finditer`` starts a word on the letter at ``position``.
+
+    It reads a stretch of word characters (``[\\w’'-]``) as one word from the stretch's first
+    letter on: digits, "_", apostrophes and hyphens before that letter are skipped, and the
+    word runs to the stretch's end (and takes one final "."). So a letter starts a word when
+    only such non-letters stand between it and the start of its stretch.
+    """
+    while position > 0 and _NON_LETTER_WORD_CHAR_RE.match(text, position - 1):
+        position -= 1
+    return position == 0 or not _WORD_CHAR_RE.match(text, position - 1)
+
+
+@cache
+def _name_starts() -> re.Pattern[str]:
+    """Compile a pattern that finds every word that may begin a name (and some others).
+
+    A match is a capital letter (``[^\\W\\d_]`` and ``str.isupper``: the Basic Multilingual
+    Plane's, and, to keep the class small, every character beyond it) that starts a word
+    (see ``_starts_word``): right after a character that is no word character, or after
+    digits, "_", apostrophes or hyphens, which the group ``odd`` marks for ``_starts_word``
+    to check. The word must be followed by whitespace and a word that starts with such a
+    capital or with a particle (in any case: more is harmless, the caller reads each word).
+    """
+    bmp = "".join(map(chr, range(0x10000)))
+    capitals = "".join(re.findall(r"[^\W\d_]", "".join(filter(str.isupper, bmp))))
+    capital = rf"[{re.escape(capitals)}\U00010000-\U0010ffff]"
+    particles = "|".join(sorted(_PARTICLES))
+    return re.compile(
+        rf"{capital}(?:(?<![\w’'\-].)|(?<=[\d_’'\-].)(?P<odd>))"
+        rf"(?=[\w’'\-]*\.?\s+(?:{capital}|(?i:{particles})))"
+    )
 
 
 def _add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> None:
@@ -440,7 +521,9 @@ def _add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> 
     words.clear()
 
 
+@lru_cache(maxsize=4096)
 def _head(text: str) -> str:
+    """Return the head noun of a speaker phrase, lower-cased (memoised: speakers recur)."""
     words = [_bare(w) for w in text.split()]
     for index, word in enumerate(words):
         if index > 0 and word in _PREPOSITIONS:

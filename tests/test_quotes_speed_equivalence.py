@@ -1,0 +1,935 @@
+"""The fast quote finder gives exactly the quotes of the plain rules it replaced.
+
+``find_quotes`` was made faster with prefilters (only sentences with a cue word are read),
+memos (a speaker phrase is read once), a plain-Python matcher for verb phrases and a name
+scan that visits only capitalised words. None of it may change a byte of ``framing annotate``,
+so the code as it was before is kept here as the oracle (``_plain_*``), and both are run on
+the bundled corpus, on generated articles and on hostile text. Whole articles are compared
+quote by quote, and each replaced rule is also compared on its own, on inputs chosen to reach
+its edge cases.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing import quote_clauses, quote_speakers, quotes
+from framing.lexicon import Lexicon, load_lexicon, parse_lexicon
+from framing.loading import load_corpus
+from framing.matching import LexiconMatcher
+from framing.model import Article, Document
+from framing.quote_clauses import (
+    _ACCORDING_RE,
+    _CLAUSE_JOINT_RE,
+    _CLAUSE_STOP_RE,
+    _COMMA_END_RE,
+    _COMMA_GAP_RE,
+    _COORDINATED_RE,
+    _DATELINE_RE,
+    _HEAD_STOP_RE,
+    _INVERTED_RE,
+    _JOINED_BEFORE_RE,
+    _NEGATION_RE,
+    _PARAGRAPH_RE,
+    _PARTICIPLE_NEXT_RE,
+    _PARTICIPLE_RE,
+    _RELATIVE_BEFORE_RE,
+    _RELATIVE_END_RE,
+    _SPACES_RE,
+    _THAT_GAP_RE,
+    _THAT_NEXT_RE,
+    _TIME_WORDS,
+    _TO_RE,
+    VERB_RE,
+    Context,
+    Found,
+    _strip_period,
+    _truncate,
+    _verb_at,
+    _verb_text,
+    count_words,
+    trim,
+)
+from framing.quote_speakers import (
+    _CLAUSE_WORD_RE,
+    _LAST_NAME,
+    _NAME,
+    _NAME_WORD_RE,
+    _PARTICLE,
+    _PREPOSITIONS,
+    Speaker,
+    _add_name,
+    _bare,
+    _joins_names,
+    _name_word,
+    _read_subject,
+    first_subject,
+    subject_after,
+    subject_before,
+)
+from framing.quotes import Quote, find_quotes
+from framing.synthetic import generate_articles
+from framing.text import prepare
+from framing.tokens import cased_form, tokenize
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
+
+# --------------------------------------------------------------------------------------------
+# The oracle: the rules as they were before the fast paths.
+
+
+def _plain_name_mentions(text: str) -> list[tuple[int, str]]:
+    """``name_mentions`` as it was: every word of the text, one by one."""
+    mentions: list[tuple[int, str]] = []
+    current: list[tuple[str, int]] = []
+    previous_end = 0
+    for match in _NAME_WORD_RE.finditer(text):
+        word, start = match.group(), match.start()
+        if current and not text[previous_end:start].isspace():
+            _add_name(current, mentions)
+        previous_end = match.end()
+        if not current and not word[0].isupper():
+            continue
+        kind = _name_word(word)
+        if kind == _NAME or (kind == _PARTICLE and current):
+            current.append((word, start))
+            continue
+        if kind == _LAST_NAME:
+            current.append((word, start))
+        _add_name(current, mentions)
+    _add_name(current, mentions)
+    return mentions
+
+
+@cache
+def _plain_stance_matcher() -> LexiconMatcher:
+    return LexiconMatcher(load_lexicon("stance.tsv"))
+
+
+def _plain_verb_category(phrase: str) -> str:
+    """``verb_category`` as it was: the sparse ``LexiconMatcher`` on the phrase's tokens."""
+    starts, ends, norms = tokenize(phrase)
+    if not norms:
+        return ""
+    matcher = _plain_stance_matcher()
+    cased = [cased_form(phrase[s:e]) for s, e in zip(starts, ends, strict=True)]
+    for match in matcher.match(norms, cased if matcher.lexicon.case_sensitive else None):
+        if match.entry.category in quotes.ATTRIBUTION_CATEGORIES:
+            return match.entry.category
+    return ""
+
+
+# The clause rules as they were, before cue gates, memos and compiled shortcuts (copied from
+# framing.quote_clauses, framing.quotes and framing.quote_speakers; only renamed).
+
+_PLAIN_THAT_RE = re.compile(r"\bthat\b")
+
+
+class _PlainContext:
+    """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.article.text
+        spans = document.prepared.sentences
+        self.sentence_starts = [s.start for s in spans]
+        self.sentence_ends = [s.end for s in spans]
+        starts = [0]
+        for match in _PARAGRAPH_RE.finditer(self.text):
+            starts.append(match.end())
+        self.paragraph_starts = starts
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_RE.finditer(self.text)] + [
+            len(self.text)
+        ]
+
+    def sentence_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, position) - 1, 0)
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        if not self.sentence_starts:
+            return 0, len(self.text)
+        index = self.sentence_of(position)
+        return self.sentence_starts[index], self.sentence_ends[index]
+
+    def paragraph_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, position) - 1, 0)
+
+
+def _plain_trailing_attribution(
+    ctx: _PlainContext, end_mark: int, limit: int, sentence_start: int
+) -> tuple[Speaker, str, str, int, int] | None:
+    """Find "…,” said X" or "…,” X said" after a closing mark; return speaker, verb, context."""
+    text = ctx.text
+    piece = text[end_mark:limit]
+    stripped = piece.lstrip(" ,\u00a0")
+    offset = end_mark + len(piece) - len(stripped)
+    if not stripped or stripped[0] in ".;:" or stripped.startswith("("):
+        return None
+    inverted = _INVERTED_RE.match(text, offset, limit)
+    if inverted is not None:
+        verb = _SPACES_RE.sub(" ", inverted.group("verb"))
+        speaker = subject_after(text, inverted.end() + 1, limit)
+        if speaker is not None:
+            return speaker, verb, text[offset:limit], offset, inverted.end()
+    match = _verb_at(text, offset, limit)
+    if match is None or count_words(text[offset : match.start()]) > 12:
+        return None
+    verb, verb_end = _verb_text(text, match, limit)
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    subject = _read_subject(text[offset : match.start(group) - len(aux)], offset)
+    if subject is None:
+        return None
+    return subject, verb, text[match.start() : limit], match.start(), verb_end
+
+
+def _plain_clause_end(text: str, start: int, sentence_end: int, relative: bool = False) -> int:
+    """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
+
+    ``relative``: the verb stands in a relative clause ("India, which Washington describes
+    as a partner, is ..."), so the clause also ends where the main clause resumes.
+    """
+    end = sentence_end
+    if relative:
+        resume = _RELATIVE_END_RE.search(text, start, end)
+        if resume is not None:
+            end = resume.start()
+    stop = _CLAUSE_STOP_RE.search(text, start, end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
+    coordinated = _COORDINATED_RE.search(text, start, end)
+    if coordinated is not None:
+        end = coordinated.start()
+    participle = _PARTICIPLE_RE.search(text, start, end)
+    if participle is not None:
+        end = participle.start()
+    return end
+
+
+def _plain_indirect_in_sentence(
+    ctx: _PlainContext, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Find reported speech in one sentence, skipping text inside quote marks.
+
+    A later attribution inside an earlier clause ("U.S. officials warn that ..., and Jim
+    Mattis has argued that ...") ends that clause where its own subject begins.
+    """
+    text = ctx.text
+    dateline = _DATELINE_RE.match(text, s_start, s_end)
+    if dateline is not None:
+        s_start = dateline.end()
+    found: list[Found] = []
+    position = s_start
+    blocked_starts = [b[0] for b in blocked]
+
+    def is_blocked(at: int) -> bool:
+        index = bisect.bisect_right(blocked_starts, at)
+        return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
+
+    last_speaker: Speaker | None = None
+    while position < s_end:
+        match = _verb_at(text, position, s_end)
+        if match is None:
+            break
+        group = "verb" if match.group("verb") else "verb2"
+        aux = match.group("aux" if group == "verb" else "aux2") or ""
+        verb_start = match.start(group) - len(aux)
+        position = match.end()
+        if is_blocked(verb_start) or _NEGATION_RE.search(aux):
+            continue
+        if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
+            continue  # "has added to the uncertainty"
+        if _RELATIVE_BEFORE_RE.search(text[s_start:verb_start]) and not (
+            _THAT_NEXT_RE.match(text, match.end())
+        ):
+            continue  # a relative clause inside an apposition ("who asked not to be named")
+        verb, verb_end = _verb_text(text, match, s_end)
+        before = text[s_start:verb_start]
+        subject: Speaker | None = None
+        role = ""
+        joined = _JOINED_BEFORE_RE.search(before) or (
+            found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
+        )
+        if joined and last_speaker is not None:
+            subject = last_speaker
+        if subject is None:
+            result = subject_before(text, s_start, verb_start)
+            if result is not None:
+                subject, role = result
+        if (
+            subject is not None
+            and subject.kind in {"role", "named"}
+            and match.group(group).startswith("add")
+            and not _THAT_NEXT_RE.match(text, verb_end)
+        ):
+            continue  # "The ministry has added two trains": not speech
+        trailing_subject = False
+        if subject is None:
+            # Inverted trailing attribution: "..., said Jim Mattis, the defense secretary."
+            if _COMMA_END_RE.search(before):
+                subject = subject_after(text, verb_end + 1, s_end)
+                trailing_subject = subject is not None
+            if subject is None:
+                continue
+        rest = text[verb_end:s_end]
+        rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
+        subject_start = subject.start if not trailing_subject else verb_start
+        chunk_start = _plain_chunk_before(text, s_start, min(subject_start, verb_start))[0]
+        if not trailing_subject and subject.start >= s_start:
+            chunk_start = min(chunk_start, _plain_chunk_before(text, s_start, subject.start)[0])
+        preceded_by_comma = trailing_subject or bool(
+            _COMMA_END_RE.search(text[s_start:chunk_start])
+        )
+        if preceded_by_comma and (
+            trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
+        ):
+            # Trailing attribution ("..., the minister said.") or parenthetical ("The deal,
+            # he argued, was fair."): the clause is around the attribution.
+            comma = text.rfind(",", s_start, chunk_start if not trailing_subject else subject_start)
+            pieces = []
+            if comma > s_start:
+                first = s_start
+                if not trailing_subject:
+                    joints = list(_CLAUSE_JOINT_RE.finditer(text[s_start:comma]))
+                    if joints:
+                        first = s_start + joints[-1].end()
+                pieces.append(trim(text, first, comma))
+            after_comma = text.find(",", verb_end, s_end)
+            if not trailing_subject and after_comma >= 0:
+                tail = after_comma + 1
+                if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
+                    pieces.append(trim(text, tail, _plain_clause_end(text, tail, s_end)))
+            for p_start, p_end in pieces:
+                p_end = _strip_period(text, p_start, p_end)
+                if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
+                    found.append(Found(p_start, p_end, False, subject, verb, verb))
+            last_speaker = subject
+            position = s_end if trailing_subject else max(position, verb_end)
+            continue
+        that = _PLAIN_THAT_RE.search(text, verb_end, min(s_end, verb_end + 120))
+        clause_start = verb_end
+        if that is not None and _THAT_GAP_RE.fullmatch(text, verb_end, that.start()):
+            clause_start = that.end()
+        elif group == "verb2":
+            continue
+        relative = match.group(group).startswith(("describ", "regard"))
+        clause_end = _plain_clause_end(text, clause_start, s_end, relative)
+        c_start, c_end = trim(text, clause_start, clause_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) < 2:
+            continue
+        if found and found[-1].start < verb_start < found[-1].end:
+            _truncate(
+                text, found[-1], subject.start if subject.start > found[-1].start else verb_start
+            )
+        context = text[verb_start : min(s_end, verb_end + 40)]
+        found.append(Found(c_start, c_end, False, subject, verb, context))
+        if role and subject.kind == "person" and not subject.role:
+            subject.role = role
+        last_speaker = subject
+        position = verb_end
+    # "..., arguing that ...": the speaker is the sentence's subject.
+    for participle in _PARTICIPLE_RE.finditer(text, s_start, s_end):
+        if is_blocked(participle.start()) or any(
+            f.start <= participle.start() < f.end for f in found
+        ):
+            continue
+        speaker = first_subject(text, s_start, participle.start()) or last_speaker
+        if speaker is None:
+            continue
+        that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
+        clause_start = participle.end() + (that.end() if that else 0)
+        c_start, c_end = trim(text, clause_start, _plain_clause_end(text, clause_start, s_end))
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            verb = participle.group("verb")
+            context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
+            found.append(Found(c_start, c_end, False, speaker, verb, context))
+            last_speaker = speaker
+    return [f for f in found if f.end - f.start > 0]
+
+
+def _plain_according_to(
+    ctx: _PlainContext, s_start: int, s_end: int, blocked: list[tuple[int, int]]
+) -> list[Found]:
+    """Read "according to X" before, after or inside a clause."""
+    text = ctx.text
+    found: list[Found] = []
+    if text.find("ccording", s_start, s_end) < 0:
+        return found  # a quick test: most sentences have no "according to"
+    for match in _ACCORDING_RE.finditer(text, s_start, s_end):
+        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            continue
+        np_end = s_end
+        for stop in (",", ";", " — "):
+            at = text.find(stop, match.end(), s_end)
+            if at >= 0:
+                np_end = min(np_end, at)
+        np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
+        phrase = text[np_start:np_end2]
+        if (
+            re.match(r"(?:some|sources|reports|people)\b", phrase)
+            and "," not in text[match.start() : s_end]
+        ):
+            continue
+        speaker = _read_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
+        if count_words(phrase) > 10:
+            continue
+        before = text[s_start : match.start()]
+        if not before.strip():
+            c_start, c_end = np_end + 1, _plain_clause_end(text, np_end + 1, s_end)
+        elif before.rstrip().endswith(","):
+            comma = before.rstrip()
+            c_start = s_start
+            c_end = s_start + len(comma) - 1
+            if re.search(r"\b(?:that|which|who|and|but),\s*$", before):
+                # Parenthetical: "interceptors that, according to the maker, reach 400 km".
+                tail_end = _plain_clause_end(text, np_end + 1, s_end)
+                tail = text.find(",", np_end + 1, tail_end)
+                c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
+        else:
+            continue
+        c_start, c_end = trim(text, c_start, c_end)
+        c_end = _strip_period(text, c_start, c_end)
+        if count_words(text[c_start:c_end]) >= 2:
+            found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
+    return found
+
+
+def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
+    text = ctx.text
+    raw = quotes._double_spans(ctx)
+    spans = [(s, e, runs, cont, False) for s, e, runs, cont in raw]
+    taken = [(s - 1, e + 1) for s, e, *_ in raw]
+    spans += [(s, e, False, False, True) for s, e in quotes._single_spans(ctx, taken)]
+    spans.sort()
+    mark_starts = [s - 1 for s, *_ in spans]
+    items: list[Found] = []
+    for start, end, runs_on, continues, single in spans:
+        q_start, q_end = trim(text, start, end)
+        if q_end <= q_start:
+            continue
+        paragraph = ctx.paragraph_of(start)
+        p_end = ctx.paragraph_ends[paragraph]
+        s_start, s_end = ctx.sentence_span(max(end - 1, start))
+        after = bisect.bisect_right(mark_starts, end)
+        next_mark = mark_starts[after] if after < len(mark_starts) else len(text)
+        limit = min(max(s_end, end + 1), p_end, next_mark)
+        close = end + (0 if runs_on else 1)
+        item = Found(
+            q_start,
+            q_end,
+            True,
+            None,
+            extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
+        )
+        item.paragraph = paragraph
+        item.sentence = ctx.sentence_of(start)
+        last_char = text[q_end - 1]
+        trailing = None
+        ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
+        comma_after = re.match(r"\s*,", text[close:limit]) is not None
+        if not runs_on and (ends_open or comma_after):
+            trailing = _plain_trailing_attribution(ctx, close, limit, s_start)
+            following = ctx.sentence_of(max(end - 1, start)) + 1
+            if trailing is None and following < len(ctx.sentence_ends):
+                # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
+                # Vogel"): try once more up to the end of the next sentence.
+                wider = min(ctx.sentence_ends[following], p_end, next_mark)
+                if wider > limit:
+                    trailing = _plain_trailing_attribution(ctx, close, wider, s_start)
+        if trailing is not None:
+            speaker, verb, context, attr_start, attr_end = trailing
+            item.speaker, item.verb, item.verb_context = speaker, verb, context
+            item.extra["attr_start"], item.extra["attr_end"] = attr_start, attr_end
+        elif continues:
+            item.inherit = True
+        elif re.search(r"[:,]\s*$", text[s_start : start - 1]):
+            # "The chairwoman, Agnieszka Brandt, put it plainly: “...”"
+            lead = text[s_start : start - 1].rstrip()
+            if lead.endswith(":") or VERB_RE.search(lead[-30:]):
+                lead_speaker = first_subject(text, s_start, s_start + len(lead))
+                if lead_speaker is not None:
+                    item.speaker = lead_speaker
+        item.extra["single"] = int(single)
+        items.append(item)
+    return items
+
+
+def _plain_chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
+    """Find the phrase that ends at ``end``: back to the last clause boundary."""
+    piece = text[start:end]
+    boundary = max(
+        piece.rfind(","),
+        piece.rfind(";"),
+        piece.rfind(":"),
+        piece.rfind("—"),
+        piece.rfind("("),
+        piece.rfind("”"),
+        piece.rfind('"'),
+        piece.rfind("“"),
+    )
+    for match in _CLAUSE_WORD_RE.finditer(piece):
+        if match.start() > boundary:
+            if match.group().startswith("and") and _joins_names(piece, match):
+                continue
+            boundary = match.end() - 1
+    return start + boundary + 1, end
+
+
+def _plain_head(text: str) -> str:
+    words = [_bare(w) for w in text.split()]
+    for index, word in enumerate(words):
+        if index > 0 and word in _PREPOSITIONS:
+            return words[index - 1]
+    return words[-1] if words else ""
+
+
+def _plain_find_quotes(
+    document: Document, side_of: Callable[[str], str | None]
+) -> tuple[Quote, ...]:
+    """``find_quotes`` as it was: both clause rules on every sentence."""
+    text = document.article.text
+    if not text.strip():
+        return ()
+    ctx = _PlainContext(document)
+    items = _plain_direct_items(ctx)
+    blocked = [(i.extra["mark_start"], i.extra["mark_end"]) for i in items]
+    claimed = [
+        (i.extra["attr_start"], i.extra["attr_end"]) for i in items if "attr_start" in i.extra
+    ]
+    spans = sorted(blocked + claimed)
+    reach = max((end - start for start, end in spans), default=0)
+    span_starts = [start for start, _end in spans]
+    indirect: list[Found] = []
+    for s_start, s_end in zip(ctx.sentence_starts, ctx.sentence_ends, strict=True):
+        lo = bisect.bisect_left(span_starts, s_start - reach)
+        hi = bisect.bisect_right(span_starts, s_end)
+        local = [span for span in spans[lo:hi] if span[1] > s_start]
+        found = _plain_indirect_in_sentence(ctx, s_start, s_end, local)
+        taken = sorted(local + [(f.start, f.end) for f in found])
+        indirect.extend(found)
+        indirect.extend(_plain_according_to(ctx, s_start, s_end, taken))
+    merged = quotes._merge(items, indirect)
+    return quotes._finish(document, ctx, merged, side_of)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _plain_rules() -> Iterator[None]:
+    """Swap the fast helpers that the plain rules reach through module names for their plain
+    forms (the plain copies above call the plain ones directly)."""
+    with (
+        mock.patch.object(quote_speakers, "classify_subject", _read_subject),
+        mock.patch.object(quote_speakers, "chunk_before", _plain_chunk_before),
+        mock.patch.object(quote_speakers, "_head", _plain_head),
+        mock.patch.object(quotes, "name_mentions", _plain_name_mentions),
+        mock.patch.object(quotes, "_cached_category", _plain_verb_category),
+    ):
+        yield
+
+
+def _side(text: str) -> str | None:
+    """A stand-in for the story's sides: any pure function of the speaker does."""
+    return text.split()[-1].lower() if text.split() else None
+
+
+def _document(text: str, article_id: str = "t") -> Document:
+    return Document(Article(article_id, "Outlet", text), prepare(article_id, text))
+
+
+def assert_same_quotes(document: Document) -> None:
+    fast = find_quotes(document, _side)
+    with _plain_rules():
+        plain = _plain_find_quotes(document, _side)
+    assert fast == plain
+
+
+# --------------------------------------------------------------------------------------------
+# Inputs: the bundled corpus, generated articles and hostile text.
+
+
+@cache
+def _corpus_documents() -> tuple[Document, ...]:
+    return tuple(
+        Document(article, prepare(article.id, article.text))
+        for article in load_corpus(CORPUS).articles
+    )
+
+
+@cache
+def _generated_documents() -> tuple[Document, ...]:
+    return tuple(
+        _document(record["text"], record["id"])
+        for record in generate_articles(120, seed=11, words=400)
+    )
+
+
+def _texts() -> list[str]:
+    return [d.article.text for d in (*_corpus_documents(), *_generated_documents())]
+
+
+_FRAGMENTS = (
+    "“", "”", "«", "»", '"', "'", "‘", "’", "„", "‹", "›", " ", "  ", ", ", ",", ".", ". ",
+    "? ", "! ", ": ", "; ", " — ", " – ", "-", "\n", "\n\n", "\n \n", "\u2029", "\u00a0",
+    "(", ")", "said", "says", "told reporters", "told", "has said", "had not said", "warned",
+    "added", "added to", "argued that", "pointed out", "made clear", "fears that", "states that",
+    "reported", "describes", "regarded", "who said", "which", "according to", "According to",
+    "accordingly", "arguing", "saying", ", adding", " while insisting", "in a statement",
+    "that", "and", "but", "officials", "a senior official in Ankara", "the minister", "he",
+    "she", "they", "It", "Jim Mattis", "Mattis", "Mr. Okafor", "Dr. Ilse Varga", "Gen.",
+    "Lt. Gen. (ret.) Halil Özkaya", "Col. (retd) Anke Vogel", "Ludwig van der Berg", "Jr.",
+    "U.S.", "NATO", "S-400", "WASHINGTON — ", "on Monday", "O’Brien", "d’Artagnan", "2Smith",
+    "_Xavier", "'Smith", "-Jones", "abc.Def", "the United States and Germany", "Washington",
+    "𝐀lpha", "𐐀rgo", "Ⅻ", "Ⓐnne", "ǅoe", "İstanbul", "Émile Zola", "VAN", "De", "van",
+    ", suggesting that", ", complaining that", " while emphasising", ", emphasizing",
+    ", before telling", "fear that", "worries", "believe that", "point out", "makes clear",
+)  # fmt: skip
+
+hostile_text = st.lists(st.sampled_from(_FRAGMENTS), max_size=80).map("".join)
+any_text = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=8)), max_size=40).map(
+    "".join
+)
+
+
+def _long_sentence(seed: int, words: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(_FRAGMENTS).strip() or "x" for _ in range(words))
+
+
+# --------------------------------------------------------------------------------------------
+# Whole articles.
+
+
+def test_bundled_corpus_gives_the_same_quotes() -> None:
+    documents = _corpus_documents()
+    assert sum(len(find_quotes(d)) for d in documents) > 100  # the corpus has quotes to lose
+    for document in documents:
+        assert_same_quotes(document)
+
+
+def test_generated_articles_give_the_same_quotes() -> None:
+    for document in _generated_documents():
+        assert_same_quotes(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "“",
+        "”He said.",
+        "“Unbalanced, he said.",
+        "«No», said Jim Mattis. ‘Yes,’ she said.",
+        '"We will buy it," he said, "whatever happens."\n\n"And more," he added.',
+        _long_sentence(1, 3000),
+        "According to " * 400 + "officials, it is done.",
+        "He said that " * 500 + ".",
+    ],
+)
+def test_edge_cases_give_the_same_quotes(text: str) -> None:
+    assert_same_quotes(_document(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(hostile_text)
+def test_hostile_text_gives_the_same_quotes(text: str) -> None:
+    assert_same_quotes(_document(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_any_text_gives_the_same_quotes(text: str) -> None:
+    assert_same_quotes(_document(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Each rule on its own.
+
+
+def _assert_cues_cover_the_patterns(text: str, windows: list[tuple[int, int]]) -> None:
+    """Wherever a clause pattern matches, ``Context`` has a cue of its kind in the stretch."""
+    ctx = _context(text)
+    kinds = (
+        (quote_clauses.VERB_RE, ctx.verb_cues),
+        (quote_clauses._COORDINATED_RE, ctx.verb_cues),
+        (quote_clauses._PARTICIPLE_RE, ctx.participle_cues),
+        (quote_clauses._ACCORDING_RE, ctx.according_cues),
+    )
+    for start, end in windows:
+        for pattern, cues in kinds:
+            if pattern.search(text, start, end) is not None:
+                assert quote_clauses.has_cue(cues, start, end), (pattern, text[start:end])
+
+
+def _context(text: str) -> Context:
+    return Context(_document(text))
+
+
+def _windows(text: str, seed: int) -> list[tuple[int, int]]:
+    """Every sentence, and stretches that start and end anywhere, even inside words."""
+    prepared = prepare("t", text)
+    windows = [(s.start, s.end) for s in prepared.sentences] + [(0, len(text))]
+    rng = random.Random(seed)
+    for _ in range(40):
+        start = rng.randint(0, len(text))
+        windows.append((start, rng.randint(start, min(len(text), start + 300))))
+    return windows
+
+
+def test_cues_cover_every_clause_pattern_in_articles() -> None:
+    for seed, text in enumerate(_texts()):
+        _assert_cues_cover_the_patterns(text, _windows(text, seed))
+
+
+@settings(max_examples=500, deadline=None)
+@given(hostile_text, st.integers(0, 1000))
+def test_cues_cover_every_clause_pattern_in_hostile_text(text: str, seed: int) -> None:
+    _assert_cues_cover_the_patterns(text, _windows(text, seed))
+
+
+def test_no_cue_word_begins_according() -> None:
+    """A position ``CUE_RE`` reads as "according" is no verb's: no speech word begins so."""
+    words = {
+        *quote_speakers.VERB_WORDS,
+        *quote_clauses._THAT_ONLY,
+        *quote_clauses._PARTICIPLES,
+        *(phrase.split()[0] for phrase in quote_clauses._VERB_PHRASES),
+    }
+    assert not [w for w in words if "according".startswith(w) or w.startswith("accord")]
+
+
+def test_name_mentions_match_the_plain_scan_on_articles() -> None:
+    for text in _texts():
+        assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(any_text)
+def test_name_mentions_match_the_plain_scan_on_any_text(text: str) -> None:
+    assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jim Mattis",
+        "Ludwig van der Berg met Ana de la Cruz",
+        "Ludwig VAN der Berg, Ludwig vaN Berg",
+        "2Jim Mattis, _Jim Mattis, 'Jim Mattis, -Jim Mattis, a2Jim Mattis, x_Jim Mattis",
+        "abc.Jim Mattis U.S. Sen. Bob Jones Jr. and J.A. Smith Jr. Smith",
+        "𝐀lpha 𝐁eta, 𐐀rgo 𐐁ox, Ⓐnne Ⓑoe, ǅoe ǅim, Ⅻ Ⅼ, İstanbul İzmir",
+        "Col. (ret.) Anke Vogel (retd) Max Holm (RET) Jo Lo",
+        "Jim\u00a0Mattis\u2029Jim\nMattis \n\n Jim",
+    ],
+)
+def test_name_mentions_match_the_plain_scan_on_edge_cases(text: str) -> None:
+    assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+
+
+def _subject_phrases() -> list[str]:
+    """Phrases as the rules hand them to ``classify_subject``, taken from the articles."""
+    phrases: list[str] = []
+    for text in _texts()[:60]:
+        for start in range(0, len(text) - 40, 97):
+            phrases.extend(text[start : start + size] for size in (3, 12, 25, 40))
+    return [*phrases, "", " ", "he", "He", "Mr. Okafor ", "officials in Ankara", "the minister"]
+
+
+def test_classify_subject_matches_the_plain_reading() -> None:
+    for phrase in _subject_phrases():
+        for offset in (0, 7, 1234):
+            assert quote_speakers.classify_subject(phrase, offset) == quote_speakers._read_subject(
+                phrase, offset
+            )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(any_text, st.integers(0, 10_000))
+def test_classify_subject_matches_the_plain_reading_on_any_text(text: str, offset: int) -> None:
+    assert quote_speakers.classify_subject(text, offset) == quote_speakers._read_subject(
+        text, offset
+    )
+
+
+def test_classify_subject_gives_a_new_speaker_each_time() -> None:
+    first = quote_speakers.classify_subject("Mr. Okafor", 10)
+    assert first is not None and first.role == "Mr." and (first.start, first.end) == (14, 20)
+    first.role = "changed by a caller"
+    again = quote_speakers.classify_subject("Mr. Okafor", 20)
+    assert again is not None and again is not first
+    assert again.role == "Mr." and (again.start, again.end) == (24, 30)
+
+
+def test_long_phrases_are_read_without_the_memo() -> None:
+    long = "officials " * 30
+    quote_speakers._classify_phrase.cache_clear()
+    assert quote_speakers.classify_subject(long, 5) == quote_speakers._read_subject(long, 5)
+    assert quote_speakers._classify_phrase.cache_info().currsize == 0
+
+
+def _verb_phrases() -> list[str]:
+    """Every term of the stance lexicon, runs of its words, and verb contexts from articles."""
+    lexicon = load_lexicon("stance.tsv")
+    terms = [entry.term.replace("*", "ing") for entry in lexicon.entries]
+    words = [word for term in terms for word in term.split()] + ["the", "not", "X", "’s"]
+    rng = random.Random(5)
+    phrases = terms + [
+        " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(3000)
+    ]
+    phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(2000)]
+    for document in (*_corpus_documents(), *_generated_documents()[:30]):
+        text = document.article.text
+        for match in quote_clauses.VERB_RE.finditer(text):
+            phrases.append(" ".join(text[match.start() : match.end() + 50].split()[:6]))
+    return phrases
+
+
+def _plain_matches(phrase: str) -> list[tuple[int, int]]:
+    _starts, _ends, norms = tokenize(phrase)
+    return [(m.first, m.entry.line) for m in _plain_stance_matcher().match(norms)]
+
+
+def _fast_matches(phrase: str) -> list[tuple[int, int]]:
+    _starts, _ends, norms = tokenize(phrase)
+    return [(first, entry.line) for first, entry in quotes._stance_matcher().match(norms)]
+
+
+def test_verb_category_matches_the_lexicon_matcher() -> None:
+    categories = set()
+    for phrase in _verb_phrases():
+        expected = _plain_verb_category(phrase)
+        assert quotes.verb_category(phrase) == expected, phrase
+        assert _fast_matches(phrase) == _plain_matches(phrase), phrase
+        categories.add(expected)
+    assert categories == {"", "attribution_neutral", "attribution_loaded"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_verb_category_matches_the_lexicon_matcher_on_any_text(text: str) -> None:
+    assert quotes.verb_category(text) == _plain_verb_category(text)
+    assert _fast_matches(text) == _plain_matches(text)
+
+
+_HEADER = """# name: t
+# title: Test
+# version: 1
+# measures: test
+# source: tests
+# licence: CC0
+# category: a | A | first
+# category: b | B | second
+term\tcategory\tweight\tnote
+"""
+_ROWS = (
+    "threat\ta\t1\t\nthreat*\tb\t1\t\nmissile threat\tb\t2\t\nmissile\ta\t1\t\n"
+    "national interest\ta\t1\t\nnational interest threat\tb\t1\t\nsanction*\ta\t1\t\n"
+    "interest\tb\t1\t\ninterest\ta\t1\t\nsanctions\tb\t1\t\nsanction* threat*\ta\t1\t\n"
+    "lies\ta\t1\t\nlies ahead\ta\t0\tguard\nlies in\tb\t0\tguard\nlies in wait\tb\t1\t\n"
+)
+_WORDS = (
+    "threat", "threats", "threatening", "missile", "national", "interest", "sanction",
+    "sanctions", "sanctioned", "lies", "ahead", "in", "wait", "the",
+)  # fmt: skip
+
+
+def _lexicons() -> list[Lexicon]:
+    cased = (
+        "# name: cased\n# case: sensitive\nterm\tcategory\tweight\tnote\n"
+        "US\ta\t1\t\nMay\tb\t1\t\nUS Congress\ta\t1\t\nRussia's\ta\t1\t\nmay act\tb\t1\t\n"
+    )
+    return [parse_lexicon(_HEADER + _ROWS, "t.tsv"), parse_lexicon(cased, "cased.tsv")]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_phrase_matcher_equals_the_lexicon_matcher(words: list[str]) -> None:
+    """Longest, then most exact, then longest patterns win; guards block and are dropped."""
+    lexicon = _lexicons()[0]
+    plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(words)]
+    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(words)]
+    assert fast == plain
+
+
+@pytest.mark.parametrize(
+    "text", ["Let us see. The US Congress met in May; it may act. Russia’s US. MAY.", "us MAY"]
+)
+def test_phrase_matcher_equals_the_lexicon_matcher_when_case_sensitive(text: str) -> None:
+    lexicon = _lexicons()[1]
+    starts, ends, norms = tokenize(text)
+    cased = [cased_form(text[s:e]) for s, e in zip(starts, ends, strict=True)]
+    plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(norms, cased)]
+    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(cased)]
+    assert fast == plain
+    assert len(plain) >= (4 if text.startswith("Let") else 0)
+
+
+def test_context_matches_the_plain_context() -> None:
+    for document in (*_corpus_documents(), *_generated_documents()):
+        _assert_same_context(document)
+
+
+@settings(max_examples=500, deadline=None)
+@given(any_text)
+def test_context_matches_the_plain_context_on_any_text(text: str) -> None:
+    _assert_same_context(_document(text))
+
+
+def _assert_same_context(document: Document) -> None:
+    fast, plain = Context(document), _PlainContext(document)
+    assert (fast.sentence_starts, fast.sentence_ends) == (
+        plain.sentence_starts,
+        plain.sentence_ends,
+    )
+    assert fast.paragraph_starts == plain.paragraph_starts
+    assert fast.paragraph_ends == plain.paragraph_ends
+
+
+def _assert_same_small_rules(text: str, seed: int) -> None:
+    """``chunk_before``, the "that" pattern and the searches at the end of a sentence so far
+    give what their plain forms give, on stretches that start and end anywhere."""
+    rng = random.Random(seed)
+    for start, end in _windows(text, seed):
+        assert quote_speakers.chunk_before(text, start, end) == _plain_chunk_before(
+            text, start, end
+        )
+        plain_that = _PLAIN_THAT_RE.search(text, start, end)
+        fast_that = quote_clauses._THAT_RE.search(text, start, end)
+        assert (fast_that and fast_that.span()) == (plain_that and plain_that.span())
+        before = text[start:end]
+        for pattern in (_RELATIVE_BEFORE_RE, _JOINED_BEFORE_RE):
+            fast_tail = quote_clauses._tail_search(pattern, before)
+            plain_tail = pattern.search(before)
+            assert (fast_tail and fast_tail.span()) == (plain_tail and plain_tail.span())
+        cut = rng.randint(start, end)
+        assert quote_speakers.chunk_before(text, cut, end) == _plain_chunk_before(text, cut, end)
+
+
+def test_small_rules_match_their_plain_forms_in_articles() -> None:
+    for seed, text in enumerate(_texts()[:80]):
+        _assert_same_small_rules(text, seed)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_FRAGMENTS, ",that ", ",and ", "(but ", "xthat", "that", " who ", " which\n", "while"]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.integers(0, 1000),
+)
+def test_small_rules_match_their_plain_forms_on_hostile_text(text: str, seed: int) -> None:
+    _assert_same_small_rules(text, seed)
