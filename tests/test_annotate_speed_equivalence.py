@@ -80,6 +80,8 @@ Sss\tcountry\tSsss\t
 State Things\torganisation\tState\t
 Ab\tperson\tAB\tRussia
 New York Times\torganisation\tNew York Times\t
+Abc Plural\torganisation\tAbc-def\t
+Abc Head\torganisation\tAbc\t
 """
 
 
@@ -159,7 +161,8 @@ HAZARDS = [
     "Defense", "Secretary", "Jim", "Mattis", "President", "Recep", "Tayyip", "May", "Monday",
     "America's", "Adversaries", "Through", "Sanctions", "Act", "NATO", "F-35s", "48N6E2",
     "Lockheed", "Martin", "Hague", "Hyphen-Co", "Hyphen-Co-based", "State", "AB", "Ab",
-    "Sss", "Ssss", "Air-Defence", "Works", "of", "North", "Star", "Group", "Ltd", "certain",
+    "Sss", "Ssss", "Abc-defs", "Abc-def", "Abc", "Air-Defence", "Works", "of", "North", "Star",
+    "Group", "Ltd", "certain",
     "not", "deal", "missile", "system", "said", "claimed", "according to", "good", "bad",
     "threat", "very", "ÉMILE", "ZOLA", "İ", "ß", "'s", "’s", "“", "”", "\"", "'", "(", ")",
     ",", ".", ";", ":", "—", "-", "?", "!", "said.", "“We will,”", "he said", "officials said",
@@ -458,7 +461,7 @@ def test_alias_reading_holds_for_any_alias_length(max_tokens: int) -> None:
     table = replace(_user_table(), max_tokens=max_tokens)
     for text in (
         "The Hague Court met Hyphen-Co and Air-Defence Works of the North Star Group Ltd. "
-        "Ankara-based Turks, the USSR, Us and US, State and Ssss. New York Times.",
+        "Ankara-based Turks, the USSR, Us and US, State and Ssss. New York Times. Abc-defs.",
         *(document.article.text for document in _documents(_generated(3, seed=9))),
     ):
         assert_scan_as_before(text, table)
