@@ -276,9 +276,7 @@ def _alias_at(
 
     The longest alias is tried first, token by token while the folded text so far begins
     an alias; failing that, the token alone read as a plural ("Turks") or as the first part
-    of a hyphenated word ("Ankara-based"). What the first token reads as on its own depends
-    on it and the table only, so the table remembers it (``_read_token``): most capitalised
-    tokens begin no alias, and those need nothing more.
+    of a hyphenated word ("Ankara-based").
     """
     raw = segment.written[i]
     starts, ends = segment.prepared.token_starts, segment.prepared.token_ends
@@ -310,7 +308,11 @@ def _alias_at(
 
 
 def _read_token(raw: str, table: ActorTable) -> TokenReading:
-    """What ``table`` makes of one token as written, on its own (see ``_alias_at``)."""
+    """What the scan makes of one token as written, on its own, with ``table``.
+
+    It depends on the token and the table only, so the table remembers it
+    (``ActorTable.remember_token``): a corpus repeats the same few thousand capitalised tokens.
+    """
     key = fold(raw)
     prefix = key in table.prefixes
     fallback: tuple[str, int | None] | None = None
@@ -323,7 +325,8 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
         actor = table._match(head, fold(head))
         if actor is not None:
             fallback = (actor, len(head))
-    return TokenReading(key, prefix, table._match(raw, key) if prefix else None, fallback)
+    actor = table._match(raw, key) if prefix else None
+    return TokenReading(key, prefix, actor, fallback, _is_name_token(raw))
 
 
 def _is_hyphen_prefix(raw: str) -> bool:
@@ -337,7 +340,6 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     token_sentence = prepared.token_sentence
     shouting = segment.shouting = _shouting_sentences(segment)
-    alias_end = _aliases(segment, table)
     run: list[int] = []
 
     def close_run(next_alias: int | None) -> None:
@@ -348,7 +350,8 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
         run.clear()
 
     # Only tokens starting with a capital or a digit can begin an alias or be part of a
-    # name; any other token ends the current run, so a jump over one closes it.
+    # name; any other token ends the current run, so a jump over one closes it. Aliases are
+    # taken longest first, left to right, and never overlap.
     following = 0
     for i in segment.capitals:
         if i < following:
@@ -356,16 +359,20 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
         if run and i > following:
             close_run(None)
         following = i + 1
-        alias = alias_end.get(i)
-        if alias is not None:
-            end, actor, _ = alias
-            segment.aliases.append((i, end, actor))
-            if run:
-                joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-                close_run(i if joins else None)
-            following = end
-            continue
-        if token_sentence[i] not in shouting and norms[i] != "'s" and _is_name_token(written[i]):
+        # What the token reads as on its own comes from the table's memory: most capitalised
+        # tokens begin no alias, and for those nothing more is read.
+        reading = table.remember_token(written[i], _read_token)
+        if reading.prefix or reading.fallback:
+            alias = _alias_at(segment, i, reading, table)
+            if alias is not None:
+                end, actor, _ = alias
+                segment.aliases.append((i, end, actor))
+                if run:
+                    joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
+                    close_run(i if joins else None)
+                following = end
+                continue
+        if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
             if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
                 close_run(None)
             run.append(i)
@@ -374,25 +381,6 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
     if run:
         close_run(None)
     _join_possessive_names(segment)
-
-
-def _aliases(segment: _Segment, table: ActorTable) -> dict[int, tuple[int, str, int]]:
-    """Table aliases, longest first, left to right: start token -> (end token, actor, end
-    char). An alias starts on a token with a capital or a digit and is never overlapped."""
-    found: dict[int, tuple[int, str, int]] = {}
-    written = segment.written
-    following = 0
-    for i in segment.capitals:
-        if i < following:
-            continue
-        reading = table.remember_token(written[i], _read_token)
-        if not reading.prefix and reading.fallback is None:
-            continue  # most capitalised tokens: no alias starts here
-        alias = _alias_at(segment, i, reading, table)
-        if alias is not None:
-            found[i] = alias
-            following = alias[0]
-    return found
 
 
 def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:

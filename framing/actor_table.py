@@ -84,19 +84,21 @@ class _Alias:
 
 @dataclass(frozen=True, slots=True)
 class TokenReading:
-    """What an actor table makes of one token as written, on its own.
+    """What the mention scan makes of one token as written, on its own, with one table.
 
     ``key`` is its :func:`fold`; ``prefix`` whether that key begins some alias (so a longer
     alias may start at the token); ``actor`` the actor the token alone names when ``prefix``
     (else None); ``fallback`` the actor it names read as a plural or as the first part of a
-    hyphenated word, with the length of that name in the token (None: the whole token).
-    ``framing.actor_mentions`` decides the readings; the table only remembers them.
+    hyphenated word, with the length of that name in the token (None: the whole token);
+    ``name`` whether it may be part of a name. ``framing.actor_mentions`` decides the
+    readings; the table only remembers them.
     """
 
     key: str
     prefix: bool
     actor: str | None
     fallback: tuple[str, int | None] | None
+    name: bool
 
 
 @dataclass(frozen=True, slots=True)
