@@ -39,7 +39,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import not_
+
+import numpy as np
 
 from framing.actor_table import ActorTable, TokenReading, fold, load_actor_table
 from framing.model import Document, PreparedText
@@ -134,8 +135,8 @@ class _Segment:
     # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
     titled: set[str] = field(default_factory=set)
     shouting: set[int] = field(default_factory=set)
-    # whether each token starts with a lower-case letter (tokens are never empty)
-    lowers: list[bool] = field(init=False)
+    # per token, 1 if it starts with a lower-case letter, else 0 (tokens are never empty)
+    lowers: bytes = field(init=False)
     # the other tokens, as written, sliced once: only these can begin a name or an alias, or
     # be written in capitals
     written: dict[int, str] = field(init=False)
@@ -147,11 +148,11 @@ class _Segment:
 
         Why: most tokens of news text start with a lower-case letter, and all a pass needs of
         those is that they do (a token holding a lower-case letter is never all capitals).
-        ``map`` and ``compress`` pick them out without a Python loop over every token.
+        ``map`` and NumPy pick them out without a Python loop over every token.
         """
         text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
-        self.lowers = list(map(str.islower, map(text.__getitem__, starts)))
-        unlowered = compress(range(len(starts)), map(not_, self.lowers))
+        self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
+        unlowered = np.flatnonzero(np.frombuffer(self.lowers, dtype=np.uint8) == 0).tolist()
         self.written = {i: text[starts[i] : ends[i]] for i in unlowered}
         self.capitals = [
             i for i, raw in self.written.items() if raw[0].isupper() or raw[0].isdigit()
@@ -222,10 +223,15 @@ def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) ->
     text, prepared, norms = segment.text, segment.prepared, segment.prepared.token_norms
     written = segment.written
     lower_vocab.update(compress(norms, segment.lowers))
+    token_sentence = prepared.token_sentence
     mid_caps.update(
         norms[i]
         for i in segment.capitals
-        if written[i][0].isupper() and not _is_initial(text, prepared, i)
+        # the first two tests are _is_initial's own, spared a call at each sentence start
+        if i
+        and token_sentence[i] == token_sentence[i - 1]
+        and written[i][0].isupper()
+        and not _is_initial(text, prepared, i)
     )
 
 
@@ -492,14 +498,12 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
                     segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]]
                 ).split()
             )
-            tokens_of.setdefault(
-                key,
-                tuple(
+            if key not in tokens_of:
+                tokens_of[key] = tuple(
                     fold(prepared.token_norms[t])
                     for t in range(first, end)
                     if prepared.token_norms[t] != "'s"
-                ),
-            )
+                )
             if not segment.in_title:
                 counts[key] += 1
                 forms[key][written] += 1

@@ -380,7 +380,7 @@ def assert_scan_as_before(text: str, table: ActorTable) -> None:
         raws = _plain_raws(plain)
         assert all(raws), "tokens are never empty"
         assert fast.raws == raws
-        assert fast.lowers == [raw[0].islower() for raw in raws]
+        assert list(fast.lowers) == [raw[0].islower() for raw in raws]
         assert fast.written == {i: raw for i, raw in enumerate(raws) if not raw[0].islower()}
         assert fast.capitals == _plain_capitals(raws)
         vocab: tuple[set[str], set[str]] = (set(), set())
