@@ -49,6 +49,7 @@ from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
 from framing.progress import progress_bar
+from framing.quotes import Quote
 
 ANNOTATION_FORMAT = "framing.annotation"
 ANNOTATION_VERSION = 3
@@ -142,7 +143,7 @@ class _LineWriter:
         self._resources = resources
         self._lexicons = _ENCODE({lexicon.name: lexicon.version for lexicon in resources.lexicons})
         self._head = f'{{"format":{_ENCODE(ANNOTATION_FORMAT)},"version":{ANNOTATION_VERSION}'
-        self._strings: dict[str, str] = {}
+        self._strings: dict[str | None, str] = {}
         self._weights: dict[float, str] = {}
         self._numbers: dict[float, str] = {}
         self._heads: dict[tuple[str, tuple[str, ...]], list[str]] = {}
@@ -163,9 +164,9 @@ class _LineWriter:
                 self._sentences(analysis),
                 '],"evidence":[',
                 self._evidence(analysis),
-                '],"quotes":',
-                _ENCODE([quote_record(q) for q in analysis.quotes]),
-                ',"mentions":[',
+                '],"quotes":[',
+                self._quotes(analysis.quotes),
+                '],"mentions":[',
                 ",".join(
                     f'{{"actor":{self._string(m.actor)},"start":{m.start},"end":{m.end},'
                     f'"in_title":{"true" if m.in_title else "false"}}}'
@@ -190,7 +191,8 @@ class _LineWriter:
             )
         )
 
-    def _string(self, value: str) -> str:
+    def _string(self, value: str | None) -> str:
+        """A string (or null) as JSON text, remembered per value."""
         text = self._strings.get(value)
         if text is None:
             text = self._strings[value] = _ENCODE(value)
@@ -277,6 +279,19 @@ class _LineWriter:
         spans.sort()
         return ",".join(
             f'{{"start":{start},"end":{end},{tail}' for start, end, _, _, _, tail in spans
+        )
+
+    def _quotes(self, quotes: Sequence[Quote]) -> str:
+        """The records of ``quotes`` (as ``quote_record`` writes them), comma-separated."""
+        string = self._string
+        return ",".join(
+            f'{{"kind":{string(q.kind)},"start":{q.start},"end":{q.end},'
+            f'"speaker":{string(q.speaker)},"speaker_text":{string(q.speaker_text)},'
+            f'"speaker_start":{q.speaker_start},"speaker_end":{q.speaker_end},'
+            f'"role":{string(q.role)},"side":{string(q.side)},"verb":{string(q.verb)},'
+            f'"verb_category":{string(q.verb_category)},'
+            f'"anonymous":{"true" if q.anonymous else "false"}}}'
+            for q in quotes
         )
 
     def _sentences(self, analysis: ArticleAnalysis) -> str:
