@@ -270,14 +270,15 @@ class _LineWriter:
                 weight_text = weights.get(weight) or self._weight(weight)
                 tail = heads[k] + weight_text + (_NEGATED_END if negated else "}")
                 spans.append((start, end, layer, labels[k], len(spans), tail))
+        # quote_evidence's spans, without an Evidence for each: the quoted words, then the
+        # speaker as written when known; weight 1.0 (Evidence's default), never negated.
+        plain_end = self._weight(1.0) + "}"
         for quote in analysis.quotes:
-            # quote_evidence's spans, without an Evidence for each: the quoted words, then the
-            # speaker as written when known; weight 1.0 (Evidence's default), never negated.
             label = quote.speaker or "unknown"
-            tail = self._span_heads("quote", (label,))[0] + self._weight(1.0) + "}"
+            tail = self._span_heads("quote", (label,))[0] + plain_end
             spans.append((quote.start, quote.end, "quote", label, len(spans), tail))
             if 0 <= quote.speaker_start < quote.speaker_end:
-                tail = self._span_heads("speaker", (label,))[0] + self._weight(1.0) + "}"
+                tail = self._span_heads("speaker", (label,))[0] + plain_end
                 start, end = quote.speaker_start, quote.speaker_end
                 spans.append((start, end, "speaker", label, len(spans), tail))
         for item in analysis.tone.evidence:
