@@ -38,8 +38,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
-from framing.actor_table import ActorTable, fold, load_actor_table
+import numpy as np
+
+from framing.actor_table import ActorTable, TokenReading, fold, load_actor_table
 from framing.model import Document, PreparedText
 from framing.text import prepare
 from framing.tokens import cased_form
@@ -90,6 +93,8 @@ _TITLE_HEADS = _word_set(
 _TITLE_ABBREVIATIONS = _word_set(
     "mr mrs ms dr prof gen col lt maj capt adm sen rep gov sgt cmdr brig st jr messrs"
 )
+# Lone words _candidate_run always drops (function words and months that are not a title).
+_NEVER_A_NAME_ALONE = (_FUNCTION_WORDS | _MONTHS_DAYS) - _TITLE_HEADS
 _OPENERS = frozenset("“\"‘'(:—–[")
 _QUOTES = "“”\"‘’'«»„"
 _ROLE_CUT = frozenset(("who", "which", "that", "whose"))
@@ -130,19 +135,36 @@ class _Segment:
     # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
     titled: set[str] = field(default_factory=set)
     shouting: set[int] = field(default_factory=set)
-    # each token as written, sliced once: every pass below reads them
-    raws: list[str] = field(init=False)
+    # per token, 1 if it starts with a lower-case letter, else 0 (tokens are never empty)
+    lowers: bytes = field(init=False)
+    # the other tokens, as written, sliced once: only these can begin a name or an alias, or
+    # be written in capitals
+    written: dict[int, str] = field(init=False)
     # tokens that start with a capital or a digit: the only ones that can begin a name
     capitals: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
+        """Slice only the tokens the passes read as written.
+
+        Why: most tokens of news text start with a lower-case letter, and all a pass needs of
+        those is that they do (a token holding a lower-case letter is never all capitals).
+        ``map`` and NumPy pick them out without a Python loop over every token.
+        """
+        text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
+        self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
+        unlowered = np.flatnonzero(np.frombuffer(self.lowers, dtype=np.uint8) == 0).tolist()
+        self.written = {i: text[starts[i] : ends[i]] for i in unlowered}
+        self.capitals = [
+            i for i, raw in self.written.items() if raw[0].isupper() or raw[0].isdigit()
+        ]
+
+    @property
+    def raws(self) -> list[str]:
+        """Every token as written (the passes read ``lowers`` and ``written`` instead)."""
         prepared = self.prepared
-        self.raws = [
+        return [
             self.text[start:end]
             for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
-        ]
-        self.capitals = [
-            i for i, raw in enumerate(self.raws) if raw[0].isupper() or raw[0].isdigit()
         ]
 
 
@@ -199,13 +221,17 @@ def _is_initial(text: str, prepared: PreparedText, i: int) -> bool:
 def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
     """Add the norms the body writes in lower case, and those it capitalises mid-sentence."""
     text, prepared, norms = segment.text, segment.prepared, segment.prepared.token_norms
-    lower_vocab.update(
-        [norm for raw, norm in zip(segment.raws, norms, strict=True) if raw[0].islower()]
-    )
+    written = segment.written
+    lower_vocab.update(compress(norms, segment.lowers))
+    token_sentence = prepared.token_sentence
     mid_caps.update(
         norms[i]
         for i in segment.capitals
-        if segment.raws[i][0].isupper() and not _is_initial(text, prepared, i)
+        # the first two tests are _is_initial's own, spared a call at each sentence start
+        if i
+        and token_sentence[i] == token_sentence[i - 1]
+        and written[i][0].isupper()
+        and not _is_initial(text, prepared, i)
     )
 
 
@@ -213,19 +239,21 @@ def _shouting_sentences(segment: _Segment) -> set[int]:
     """Sentences written in capitals: three words or more (of two letters or more), 60% of
     them all capitals. Such a sentence holds at least two all-capitals words, so words are
     counted only in the few sentences that do."""
-    token_sentence = segment.prepared.token_sentence
+    prepared, text = segment.prepared, segment.text
+    token_sentence = prepared.token_sentence
+    # A token starting with a lower-case letter is never all capitals: only those written
+    # can count.
     upper = Counter(
-        sentence
-        for raw, sentence in zip(segment.raws, token_sentence, strict=True)
-        if raw.isupper() and _is_word(raw)
+        token_sentence[i] for i, raw in segment.written.items() if raw.isupper() and _is_word(raw)
     )
     candidates = {sentence for sentence, count in upper.items() if count >= 2}
     if not candidates:
         return set()
+    starts, ends = prepared.token_starts, prepared.token_ends
     words = Counter(
         sentence
-        for raw, sentence in zip(segment.raws, token_sentence, strict=True)
-        if sentence in candidates and _is_word(raw)
+        for i, sentence in enumerate(token_sentence)
+        if sentence in candidates and _is_word(text[starts[i] : ends[i]])
     )
     return {s for s in candidates if words[s] >= 3 and upper[s] >= 0.6 * words[s]}
 
@@ -247,42 +275,64 @@ def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
 
 
 def _alias_at(
-    text: str, prepared: PreparedText, i: int, table: ActorTable
+    segment: _Segment, i: int, reading: TokenReading, table: ActorTable
 ) -> tuple[int, str, int] | None:
-    """Longest table alias starting at token ``i``: (end token, actor, end char) or None."""
-    starts, ends = prepared.token_starts, prepared.token_ends
-    n = len(starts)
+    """Longest table alias starting at token ``i`` (one of ``segment.written``), which reads
+    as ``reading`` on its own: (end token, actor, end char) or None.
+
+    The longest alias is tried first, token by token while the folded text so far begins
+    an alias; failing that, the token alone read as a plural ("Turks") or as the first part
+    of a hyphenated word ("Ankara-based").
+    """
+    raw = segment.written[i]
+    starts, ends = segment.prepared.token_starts, segment.prepared.token_ends
     best: tuple[int, str, int] | None = None
-    key = ""
-    written = ""
-    j = i
-    while j < n and j - i < table.max_tokens:
-        if j > i:
+    if reading.prefix and table.max_tokens > 0:
+        if reading.actor is not None:
+            best = (i + 1, reading.actor, ends[i])
+        text = segment.text
+        n = len(starts)
+        key, written = reading.key, raw
+        j = i + 1
+        while j < n and j - i < table.max_tokens:
             gap = text[ends[j - 1] : starts[j]]
             if gap and not (gap.isspace() and "\n" not in gap):
                 break
-        raw = text[starts[j] : ends[j]]
-        key += fold(raw)
-        written += raw
-        if key not in table.prefixes:
-            break
-        actor = table._match(written, key)
-        if actor is not None:
-            best = (j + 1, actor, ends[j])
-        j += 1
-    if best is None:
-        raw = text[starts[i] : ends[i]]
-        key = fold(raw)
-        if len(key) > 3 and key.endswith("s"):
-            actor = table._match(raw[:-1], key[:-1])
+            raw = text[starts[j] : ends[j]]
+            key += fold(raw)
+            written += raw
+            if key not in table.prefixes:
+                break
+            actor = table._match(written, key)
             if actor is not None:
-                return (i + 1, actor, ends[i])
-        if "-" in raw and _is_hyphen_prefix(raw):
-            head = raw.split("-", 1)[0]
-            actor = table._match(head, fold(head))
-            if actor is not None:
-                return (i + 1, actor, starts[i] + len(head))
+                best = (j + 1, actor, ends[j])
+            j += 1
+    if best is None and reading.fallback is not None:
+        actor, length = reading.fallback
+        return (i + 1, actor, ends[i] if length is None else starts[i] + length)
     return best
+
+
+def _read_token(raw: str, table: ActorTable) -> TokenReading:
+    """What the scan makes of one token as written, on its own, with ``table``.
+
+    It depends on the token and the table only, so the table remembers it
+    (``ActorTable.remember_token``): a corpus repeats the same few thousand capitalised tokens.
+    """
+    key = fold(raw)
+    prefix = key in table.prefixes
+    fallback: tuple[str, int | None] | None = None
+    if len(key) > 3 and key.endswith("s"):
+        actor = table._match(raw[:-1], key[:-1])
+        if actor is not None:
+            fallback = (actor, None)
+    if fallback is None and "-" in raw and _is_hyphen_prefix(raw):
+        head = raw.split("-", 1)[0]
+        actor = table._match(head, fold(head))
+        if actor is not None:
+            fallback = (actor, len(head))
+    actor = table._match(raw, key) if prefix else None
+    return TokenReading(key, prefix, actor, fallback, _is_name_token(raw))
 
 
 def _is_hyphen_prefix(raw: str) -> bool:
@@ -292,19 +342,22 @@ def _is_hyphen_prefix(raw: str) -> bool:
 
 def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]) -> None:
     """Pass one: table aliases and candidate names (runs of capitalised tokens)."""
-    text, prepared = segment.text, segment.prepared
+    text, prepared, written = segment.text, segment.prepared, segment.written
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
-    segment.shouting = _shouting_sentences(segment)
-    alias_end = _aliases(segment, table)
+    token_sentence = prepared.token_sentence
+    shouting = segment.shouting = _shouting_sentences(segment)
     run: list[int] = []
 
     def close_run(next_alias: int | None) -> None:
-        if run:
+        # A lone function word or month ("The", "According", "May") is never a name: most
+        # runs are one such sentence opener, and _candidate_run would only drop it.
+        if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
             _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
-            run.clear()
+        run.clear()
 
     # Only tokens starting with a capital or a digit can begin an alias or be part of a
-    # name; any other token ends the current run, so a jump over one closes it.
+    # name; any other token ends the current run, so a jump over one closes it. Aliases are
+    # taken longest first, left to right, and never overlap.
     following = 0
     for i in segment.capitals:
         if i < following:
@@ -312,37 +365,28 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
         if run and i > following:
             close_run(None)
         following = i + 1
-        if i in alias_end:
-            end, actor, _ = alias_end[i]
-            segment.aliases.append((i, end, actor))
-            joins = bool(run) and _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-            close_run(i if joins else None)
-            following = end
-            continue
-        named = prepared.token_sentence[i] not in segment.shouting and norms[i] != "'s"
-        if named and _is_name_token(segment.raws[i]):
+        # What the token reads as on its own comes from the table's memory: most capitalised
+        # tokens begin no alias, and for those nothing more is read.
+        reading = table.remember_token(written[i], _read_token)
+        if reading.prefix or reading.fallback:
+            alias = _alias_at(segment, i, reading, table)
+            if alias is not None:
+                end, actor, _ = alias
+                segment.aliases.append((i, end, actor))
+                if run:
+                    joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
+                    close_run(i if joins else None)
+                following = end
+                continue
+        if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
             if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
                 close_run(None)
             run.append(i)
-        else:
+        elif run:
             close_run(None)
-    close_run(None)
+    if run:
+        close_run(None)
     _join_possessive_names(segment)
-
-
-def _aliases(segment: _Segment, table: ActorTable) -> dict[int, tuple[int, str, int]]:
-    """Table aliases, longest first, left to right: start token -> (end token, actor, end
-    char). An alias starts on a token with a capital or a digit and is never overlapped."""
-    found: dict[int, tuple[int, str, int]] = {}
-    following = 0
-    for i in segment.capitals:
-        if i < following:
-            continue
-        alias = _alias_at(segment.text, segment.prepared, i, table)
-        if alias is not None:
-            found[i] = alias
-            following = alias[0]
-    return found
 
 
 def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
@@ -454,14 +498,12 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
                     segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]]
                 ).split()
             )
-            tokens_of.setdefault(
-                key,
-                tuple(
+            if key not in tokens_of:
+                tokens_of[key] = tuple(
                     fold(prepared.token_norms[t])
                     for t in range(first, end)
                     if prepared.token_norms[t] != "'s"
-                ),
-            )
+                )
             if not segment.in_title:
                 counts[key] += 1
                 forms[key][written] += 1

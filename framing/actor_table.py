@@ -29,6 +29,7 @@ __all__ = [
     "KINDS",
     "Actor",
     "ActorTable",
+    "TokenReading",
     "fold",
     "load_actor_table",
     "parse_actor_table",
@@ -44,6 +45,8 @@ FOLD_CACHE_SIZE = 65_536
 """Distinct strings ``fold`` remembers (the least recently used are forgotten first)."""
 SIDE_CACHE_SIZE = 65_536
 """Texts whose side an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
+TOKEN_CACHE_SIZE = 65_536
+"""Tokens whose reading an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
 
 
 @lru_cache(maxsize=FOLD_CACHE_SIZE)
@@ -80,6 +83,25 @@ class _Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenReading:
+    """What the mention scan makes of one token as written, on its own, with one table.
+
+    ``key`` is its :func:`fold`; ``prefix`` whether that key begins some alias (so a longer
+    alias may start at the token); ``actor`` the actor the token alone names when ``prefix``
+    (else None); ``fallback`` the actor it names read as a plural or as the first part of a
+    hyphenated word, with the length of that name in the token (None: the whole token);
+    ``name`` whether it may be part of a name. ``framing.actor_mentions`` decides the
+    readings; the table only remembers them.
+    """
+
+    key: str
+    prefix: bool
+    actor: str | None
+    fallback: tuple[str, int | None] | None
+    name: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ActorTable:
     """The parsed actor table: actors by name and aliases by their :func:`fold` key."""
 
@@ -92,6 +114,10 @@ class ActorTable:
         default_factory=dict, init=False, compare=False, repr=False
     )
     """Sides found for this table, by text (see ``remember_side``)."""
+    token_cache: dict[str, TokenReading] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """Readings of single tokens for this table, by the token as written (``remember_token``)."""
 
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
@@ -117,6 +143,24 @@ class ActorTable:
                 cache.clear()
             cache[text] = find(text, self)
         return cache[text]
+
+    def remember_token(
+        self, raw: str, read: Callable[[str, ActorTable], TokenReading]
+    ) -> TokenReading:
+        """Return ``read(raw, self)``, computed once per token while the cache holds it.
+
+        Why: every capitalised token of every article is looked up as the start of an alias,
+        and a corpus repeats the same few thousand such tokens. The reading depends on the
+        token and this table only (the table never changes), and the cache starts afresh at
+        ``TOKEN_CACHE_SIZE`` entries, so memory stays bounded.
+        """
+        cache = self.token_cache
+        reading = cache.get(raw)
+        if reading is None:
+            if len(cache) >= TOKEN_CACHE_SIZE:
+                cache.clear()
+            reading = cache[raw] = read(raw, self)
+        return reading
 
     def lookup(self, text: str) -> str | None:
         """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""

@@ -30,7 +30,8 @@ the quote layers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -48,13 +49,21 @@ from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
 from framing.progress import progress_bar
+from framing.quotes import Quote
 
 ANNOTATION_FORMAT = "framing.annotation"
 ANNOTATION_VERSION = 3
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, with the encoder made once."""
+
 
 def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[str, Any]:
-    """The record of one analysed article."""
+    """The record of one analysed article, as a dict.
+
+    This is the schema's plain statement; ``annotate_batch`` writes the same record straight
+    to JSON text (``_LineWriter``), and the tests hold the two to the same bytes.
+    """
     article = analysis.document.article
     prepared = analysis.document.prepared
     evidence = sorted(analysis.evidence, key=lambda e: (e.start, e.end, e.layer, e.label))
@@ -109,12 +118,240 @@ def annotate_batch(resources: Resources, articles: list[Article]) -> list[str]:
     articles and the resources, so serial, ``--jobs`` and Dask runs write the same bytes.
     """
     documents = [prepare_document(article) for article in articles]
-    return [
-        json.dumps(
-            annotation_record(analysis, resources), ensure_ascii=False, separators=(",", ":")
+    writer = _LineWriter(resources)
+    return [writer.line(analysis) for analysis in analyze_documents(documents, resources)]
+
+
+_NEGATED_END = ',"negated":true}'
+"""How an evidence span read under a negation ends (``evidence_record`` adds the field)."""
+
+
+class _LineWriter:
+    """Write annotation records straight to JSON text: for every article, the same bytes as
+    ``json.dumps(annotation_record(...), ensure_ascii=False, separators=(",", ":"))``.
+
+    Why: an article has about 330 evidence spans, 45 sentences and 27 quotes, and building
+    a dict for each (after an ``Evidence`` object for each lexicon hit) for the C encoder to
+    walk cost more than all the rest of the record. Here the spans are read from the
+    lexicons' hit columns, and the lists of records are written as text. Every string and
+    float still goes through json's own encoder (``_ENCODE``), remembered per value: a batch
+    repeats a few hundred labels, names and weights. Only ints (offsets and counts, whose
+    ``str`` is what json writes), booleans and the fixed punctuation are written here; the
+    scores and targets are still dicts through the encoder. Made once per batch, so what it
+    remembers stays bounded. The parts are made in the record's order, so a target outside
+    the text fails after the mentions are found, as it did.
+    """
+
+    def __init__(self, resources: Resources) -> None:
+        self._resources = resources
+        self._lexicons = _ENCODE({lexicon.name: lexicon.version for lexicon in resources.lexicons})
+        self._head = f'{{"format":{_ENCODE(ANNOTATION_FORMAT)},"version":{ANNOTATION_VERSION}'
+        self._strings: dict[str | None, str] = {}
+        self._weights: dict[float, str] = {}
+        self._numbers: dict[float, str] = {}
+        self._heads: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        self._keys: dict[tuple[str, ...], list[str]] = {}
+
+    def line(self, analysis: ArticleAnalysis) -> str:
+        """The JSON line (without newline) of one analysed article."""
+        article = analysis.document.article
+        return "".join(
+            (
+                self._head,
+                f',"id":{_ENCODE(article.id)},"outlet":{_ENCODE(article.outlet)}',
+                f',"group":{_ENCODE(article.group)},"lexicons":{self._lexicons}',
+                ',"sentences":[',
+                self._sentences(analysis),
+                '],"evidence":[',
+                self._evidence(analysis),
+                '],"quotes":[',
+                self._quotes(analysis.quotes),
+                '],"mentions":[',
+                self._mentions(analysis),
+                '],"targets":',
+                self._targets(analysis),
+                ',"scores":',
+                _ENCODE(article_scores(analysis)),
+                "}",
+            )
         )
-        for analysis in analyze_documents(documents, resources)
-    ]
+
+    def _mentions(self, analysis: ArticleAnalysis) -> str:
+        """The article's actor mentions, comma-separated (the article is its own story)."""
+        document = analysis.document
+        found = find_mentions([document], self._resources.actors).get(document.id, ())
+        return ",".join(
+            f'{{"actor":{self._string(m.actor)},"start":{m.start},"end":{m.end},'
+            f'"in_title":{"true" if m.in_title else "false"}}}'
+            for m in found
+        )
+
+    def _targets(self, analysis: ArticleAnalysis) -> str:
+        """The tone toward the article's target spans, as a JSON list (most have none)."""
+        document = analysis.document
+        targets = tone_toward_targets(document, document.article.targets, self._resources.vader)
+        return _ENCODE(
+            [
+                {
+                    "label": t.label,
+                    "start": t.start,
+                    "end": t.end,
+                    "tone": round(t.mean_compound, 4),
+                    "sentences": t.n_sentences,
+                }
+                for t in targets
+            ]
+        )
+
+    def _string(self, value: str | None) -> str:
+        """A string (or null) as JSON text, remembered per value."""
+        text = self._strings.get(value)
+        if text is None:
+            text = self._strings[value] = _ENCODE(value)
+        return text
+
+    def _weight(self, value: float) -> str:
+        """``round(value, 4)`` as JSON text (what ``evidence_record`` writes).
+
+        Remembered per non-zero float only: 0.0 and -0.0 (and 1 and 1.0) are one dict key
+        but two texts. ``round`` is a pure function of a float's value, so the rest is safe,
+        and a float that is a key can be looked up directly (``_evidence`` does).
+        """
+        if type(value) is float and value:
+            text = self._weights.get(value)
+            if text is None:
+                text = self._weights[value] = _ENCODE(round(value, 4))
+            return text
+        return _ENCODE(round(value, 4))
+
+    def _number(self, value: float) -> str:
+        """``value`` as JSON text, remembered per non-zero float (see ``_weight``)."""
+        if type(value) is float and value:
+            text = self._numbers.get(value)
+            if text is None:
+                text = self._numbers[value] = _ENCODE(value)
+            return text
+        return _ENCODE(value)
+
+    def _span_heads(self, layer: str, labels: Sequence[str]) -> list[str]:
+        """Per label, the text of an evidence record from its layer to its weight's value."""
+        key = (layer, tuple(labels))
+        heads = self._heads.get(key)
+        if heads is None:
+            layer_text = _ENCODE(layer)
+            heads = [f'"layer":{layer_text},"label":{_ENCODE(label)},"weight":' for label in labels]
+            self._heads[key] = heads
+        return heads
+
+    def _evidence(self, analysis: ArticleAnalysis) -> str:
+        """The records of ``analysis.evidence`` (as ``evidence_record`` writes them), in the
+        order of a stable sort by start, end, layer and label, comma-separated.
+
+        Lexicon hits come from their columns (``ArticleLexiconScores.evidence`` would make an
+        ``Evidence`` of each first), quotes from their fields (as ``quote_evidence`` reads
+        them), tone words from their ``Evidence`` objects.
+        The spans are gathered in the order ``ArticleAnalysis.evidence`` gives them, and
+        their running number follows the sort key to break ties, so a plain tuple sort is
+        that stable sort (and never compares the text after it).
+        """
+        weights = self._weights
+        spans: list[tuple[int, int, str, str, int, str]] = []
+        for scores in analysis.lexicons:
+            layer, labels = scores.lexicon, scores.category_ids
+            heads = self._span_heads(layer, labels)
+            for start, end, k, weight, negated in zip(
+                scores.hit_start.tolist(),
+                scores.hit_end.tolist(),
+                scores.hit_category.tolist(),
+                scores.hit_weight.tolist(),  # floats, so a remembered one is found directly
+                scores.hit_negated.tolist(),
+                strict=True,
+            ):
+                weight_text = weights.get(weight) or self._weight(weight)
+                tail = heads[k] + weight_text + (_NEGATED_END if negated else "}")
+                spans.append((start, end, layer, labels[k], len(spans), tail))
+        # quote_evidence's spans, without an Evidence for each: the quoted words, then the
+        # speaker as written when known; weight 1.0 (Evidence's default), never negated.
+        plain_end = self._weight(1.0) + "}"
+        for quote in analysis.quotes:
+            label = quote.speaker or "unknown"
+            tail = self._span_heads("quote", (label,))[0] + plain_end
+            spans.append((quote.start, quote.end, "quote", label, len(spans), tail))
+            if 0 <= quote.speaker_start < quote.speaker_end:
+                tail = self._span_heads("speaker", (label,))[0] + plain_end
+                start, end = quote.speaker_start, quote.speaker_end
+                spans.append((start, end, "speaker", label, len(spans), tail))
+        for item in analysis.tone.evidence:
+            layer, label = item.layer, item.label
+            tail = (
+                self._span_heads(layer, (label,))[0]
+                + self._weight(item.weight)
+                + (_NEGATED_END if item.negated else "}")
+            )
+            spans.append((item.start, item.end, layer, label, len(spans), tail))
+        spans.sort()
+        return ",".join(
+            f'{{"start":{start},"end":{end},{tail}' for start, end, _, _, _, tail in spans
+        )
+
+    def _quotes(self, quotes: Sequence[Quote]) -> str:
+        """The records of ``quotes`` (as ``quote_record`` writes them), comma-separated."""
+        string = self._string
+        return ",".join(
+            f'{{"kind":{string(q.kind)},"start":{q.start},"end":{q.end},'
+            f'"speaker":{string(q.speaker)},"speaker_text":{string(q.speaker_text)},'
+            f'"speaker_start":{q.speaker_start},"speaker_end":{q.speaker_end},'
+            f'"role":{string(q.role)},"side":{string(q.side)},"verb":{string(q.verb)},'
+            f'"verb_category":{string(q.verb_category)},'
+            f'"anonymous":{"true" if q.anonymous else "false"}}}'
+            for q in quotes
+        )
+
+    def _sentences(self, analysis: ArticleAnalysis) -> str:
+        """The sentence records, comma-separated: span, tone and the lexicon cues in it."""
+        cues = self._cues(analysis)
+        spans = analysis.document.prepared.sentences
+        return ",".join(
+            f'{{"start":{span.start},"end":{span.end},"tone":{self._number(tone.compound)},'
+            f'"cues":{cues.get(index, "{}")}}}'
+            for index, (span, tone) in enumerate(zip(spans, analysis.tone.sentences, strict=True))
+        )
+
+    def _cues(self, analysis: ArticleAnalysis) -> dict[int, str]:
+        """Per sentence with a cue, its ``cues`` object: lexicon -> category -> hits.
+
+        The same counts as ``ArticleLexiconScores.sentence_cues`` (lexicons in their order,
+        categories in the lexicon's order), counted from the hit columns: a lexicon has a
+        few dozen hits in an article, which a ``Counter`` of (sentence, category) numbers
+        counts faster than ``np.unique``.
+        """
+        blocks: dict[int, list[str]] = {}
+        for scores in analysis.lexicons:
+            if not len(scores.hit_sentence):
+                continue
+            labels = scores.category_ids
+            size = len(labels)
+            names = self._names(labels)
+            counts = Counter((scores.hit_sentence * size + scores.hit_category).tolist())
+            opener = self._string(scores.lexicon) + ":{"
+            current = -1
+            items: list[str] = []
+            for key, count in sorted(counts.items()):
+                sentence, category = divmod(key, size)
+                if sentence != current:
+                    if items:
+                        blocks.setdefault(current, []).append(opener + ",".join(items) + "}")
+                    current, items = sentence, []
+                items.append(names[category] + str(count))
+            blocks.setdefault(current, []).append(opener + ",".join(items) + "}")
+        return {sentence: "{" + ",".join(parts) + "}" for sentence, parts in blocks.items()}
+
+    def _names(self, labels: tuple[str, ...]) -> list[str]:
+        """Per label, its JSON key and colon."""
+        names = self._keys.get(labels)
+        if names is None:
+            names = self._keys[labels] = [_ENCODE(label) + ":" for label in labels]
+        return names
 
 
 def batched(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:

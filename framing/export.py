@@ -7,6 +7,7 @@ field raises the version. Floats are rounded to fixed places so two runs give id
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -82,16 +83,16 @@ def article_scores(analysis: ArticleAnalysis) -> dict[str, Any]:
     """Per-article scores (shared by the analysis export and ``framing annotate``)."""
     prepared = analysis.document.prepared
     tone = analysis.tone
-    n = len(tone.sentences)
-    compounds = [s.compound for s in tone.sentences]
+    # each sentence classified once, not once per class counted
+    classes = Counter(map(classify, [s.compound for s in tone.sentences]))
     return {
         "n_tokens": prepared.n_tokens,
         "n_sentences": prepared.n_sentences,
         "tone": {
             "mean": round(tone.mean_compound, 4),
-            "positive_sentences": sum(1 for c in compounds if classify(c) == "positive"),
-            "negative_sentences": sum(1 for c in compounds if classify(c) == "negative"),
-            "sentences": n,
+            "positive_sentences": classes["positive"],
+            "negative_sentences": classes["negative"],
+            "sentences": len(tone.sentences),
         },
         "lexicons": {s.lexicon: lexicon_scores_record(s) for s in analysis.lexicons},
     }
