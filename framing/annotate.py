@@ -118,8 +118,14 @@ def annotate_batch(resources: Resources, articles: list[Article]) -> list[str]:
     articles and the resources, so serial, ``--jobs`` and Dask runs write the same bytes.
     """
     documents = [prepare_document(article) for article in articles]
+    return annotation_lines(analyze_documents(documents, resources), resources)
+
+
+def annotation_lines(analyses: Iterable[ArticleAnalysis], resources: Resources) -> list[str]:
+    """The JSON text of each analysed article's record (the bytes ``annotation_record``
+    would give through ``json.dumps``, written directly)."""
     writer = _LineWriter(resources)
-    return [writer.line(analysis) for analysis in analyze_documents(documents, resources)]
+    return [writer.line(analysis) for analysis in analyses]
 
 
 _NEGATED_END = ',"negated":true}'

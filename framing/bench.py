@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.analysis import BATCH_SIZE, ArticleAnalysis, load_resources, prepare_document
-from framing.annotate import annotation_record
+from framing.annotate import annotation_lines
 from framing.lexicon_scores import score_lexicons
 from framing.loading import load_corpus
 from framing.quotes import find_quotes
@@ -110,10 +110,13 @@ def stages(source: Path) -> list[Timing]:
     toned = time.perf_counter()
     quotes = [find_quotes(document, resources.side_of) for document in documents]
     quoted = time.perf_counter()
+    analyses = [
+        ArticleAnalysis(*parts) for parts in zip(documents, scores, tones, quotes, strict=True)
+    ]
     written = 0
-    for parts in zip(documents, scores, tones, quotes, strict=True):
-        record = annotation_record(ArticleAnalysis(*parts), resources)
-        written += len(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    for lo in range(0, len(analyses), BATCH_SIZE):
+        lines = annotation_lines(analyses[lo : lo + BATCH_SIZE], resources)
+        written += sum(map(len, lines))
     recorded = time.perf_counter()
     count = len(documents)
     return [
