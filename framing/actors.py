@@ -35,7 +35,7 @@ from framing.actor_table import (
 )
 from framing.errors import UsageError
 from framing.model import Document, Evidence
-from framing.tone import load_vader_lexicon, score_tone
+from framing.tone import load_vader_lexicon, score_tone, score_tones
 
 __all__ = [
     "ACTORS_RESOURCE",
@@ -124,11 +124,13 @@ def actor_tone(
     documents: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
     vader: Mapping[str, float] | None = None,
+    compounds_of: Mapping[str, Sequence[float]] | None = None,
 ) -> ActorTone:
     """Mean VADER compound (framing.tone, negation-aware) of the text sentences naming ``actor``.
 
     A sentence naming the actor twice counts once; title mentions are left out (a headline has
-    no sentence score of its own here).
+    no sentence score of its own here). ``compounds_of`` (document id -> sentence compounds)
+    saves scoring each document again for every actor it names.
     """
     vader = vader if vader is not None else _vader()
     values: list[float] = []
@@ -143,7 +145,10 @@ def actor_tone(
         )
         if not sentences:
             continue
-        compounds = _sentence_compounds(document, vader)
+        if compounds_of is not None and document.id in compounds_of:
+            compounds = compounds_of[document.id]
+        else:
+            compounds = _sentence_compounds(document, vader)
         for index in sentences:
             span = document.prepared.sentences[index]
             values.append(compounds[index])
@@ -174,6 +179,9 @@ def actor_salience(
     table = table if table is not None else load_actor_table()
     vader = vader if vader is not None else _vader()
     own = [doc for doc in documents if doc.article.outlet == outlet]
+    compounds_of = {
+        doc.id: tone.compounds for doc, tone in zip(own, score_tones(own, vader), strict=True)
+    }
     body: Counter[str] = Counter()
     headline: Counter[str] = Counter()
     headline_articles: Counter[str] = Counter()
@@ -205,7 +213,7 @@ def actor_salience(
                 headline_articles=headline_articles[actor],
                 lead_articles=lead[actor],
                 first_articles=first[actor],
-                tone=actor_tone(actor, own, mentions, vader),
+                tone=actor_tone(actor, own, mentions, vader, compounds_of),
             )
         )
     return tuple(result)
