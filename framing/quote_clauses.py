@@ -116,6 +116,9 @@ VERB_RE = re.compile(
     rf"|(?P<aux2>{_AUX})(?P<verb2>{_word_trie(_THAT_ONLY)})(?=\s+that\b))"
 )
 _TOLD_RE = re.compile(_TOLD_OBJECT)
+# An auxiliary or adverb of ``_AUX`` that ends where the search ends (see ``_lead_in``).
+_LEAD_WORD_RE = re.compile(rf"(?:{'|'.join(_AUX_WORDS + _ADVERBS)})\Z")
+_LONGEST_LEAD_WORD = max(len(word) for word in _AUX_WORDS + _ADVERBS)
 _INVERTED_RE = re.compile(rf"\s*(?P<verb>{_VERB_ALT})\b")
 
 _PARTICIPLES = (
@@ -265,8 +268,38 @@ def count_words(text: str) -> int:
 # -- attribution next to quote marks -------------------------------------------------------------
 
 
-def _verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
-    return VERB_RE.search(text, start, limit)
+def _verb_at(ctx: Context, start: int, limit: int) -> re.Match[str] | None:
+    """Return ``VERB_RE.search(ctx.text, start, limit)``, searched only where it can match.
+
+    A match's verb starts on a verb cue, and before the verb the match holds only an
+    auxiliary and adverbs, each followed by whitespace. So a match begins at the first cue in
+    the stretch or within such words leading up to it (``_lead_in``), never earlier: the
+    search starts there instead of trying every word of the sentence before it.
+    """
+    cues = ctx.verb_cues
+    index = bisect.bisect_left(cues, start)
+    if index == len(cues) or cues[index] >= limit:
+        return None
+    return VERB_RE.search(ctx.text, max(start, _lead_in(ctx.text, cues[index])), limit)
+
+
+def _lead_in(text: str, position: int) -> int:
+    """Return where the auxiliaries and adverbs (each followed by whitespace) that end at
+    ``position`` begin (``position`` itself when none do).
+
+    Each step back takes the earliest such word that ends where the whitespace before begins,
+    so the result is never later than the start of a ``VERB_RE`` match that covers them.
+    """
+    while True:
+        end = position
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == position:
+            return position
+        word = _LEAD_WORD_RE.search(text, max(end - _LONGEST_LEAD_WORD, 0), end)
+        if word is None:
+            return position
+        position = word.start()
 
 
 def _verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
@@ -300,7 +333,7 @@ def trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit) if has_cue(ctx.verb_cues, offset, limit) else None
+    match = _verb_at(ctx, offset, limit)
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -399,9 +432,8 @@ def indirect_in_sentence(
         return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
 
     last_speaker: Speaker | None = None
-    verb_cues = ctx.verb_cues
-    while position < s_end and has_cue(verb_cues, position, s_end):
-        match = _verb_at(text, position, s_end)
+    while position < s_end:
+        match = _verb_at(ctx, position, s_end)
         if match is None:
             break
         group = "verb" if match.group("verb") else "verb2"

@@ -56,7 +56,6 @@ from framing.quote_clauses import (
     Found,
     _strip_period,
     _truncate,
-    _verb_at,
     _verb_text,
     count_words,
     trim,
@@ -136,6 +135,10 @@ def _plain_verb_category(phrase: str) -> str:
 _PLAIN_THAT_RE = re.compile(r"\bthat\b")
 
 
+def _plain_verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
+    return VERB_RE.search(text, start, limit)
+
+
 class _PlainContext:
     """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
 
@@ -181,7 +184,7 @@ def _plain_trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit)
+    match = _plain_verb_at(text, offset, limit)
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -238,7 +241,7 @@ def _plain_indirect_in_sentence(
 
     last_speaker: Speaker | None = None
     while position < s_end:
-        match = _verb_at(text, position, s_end)
+        match = _plain_verb_at(text, position, s_end)
         if match is None:
             break
         group = "verb" if match.group("verb") else "verb2"
@@ -897,9 +900,11 @@ def _assert_same_context(document: Document) -> None:
 
 
 def _assert_same_small_rules(text: str, seed: int) -> None:
-    """``chunk_before``, the "that" pattern and the searches at the end of a sentence so far
-    give what their plain forms give, on stretches that start and end anywhere."""
+    """``chunk_before``, the verb and "that" searches and the searches at the end of a
+    sentence so far give what their plain forms give, on stretches that start and end
+    anywhere."""
     rng = random.Random(seed)
+    ctx = _context(text)
     for start, end in _windows(text, seed):
         assert quote_speakers.chunk_before(text, start, end) == _plain_chunk_before(
             text, start, end
@@ -907,6 +912,11 @@ def _assert_same_small_rules(text: str, seed: int) -> None:
         plain_that = _PLAIN_THAT_RE.search(text, start, end)
         fast_that = quote_clauses._THAT_RE.search(text, start, end)
         assert (fast_that and fast_that.span()) == (plain_that and plain_that.span())
+        fast_verb = quote_clauses._verb_at(ctx, start, end)
+        plain_verb = VERB_RE.search(text, start, end)
+        assert (fast_verb and (fast_verb.span(), fast_verb.groupdict())) == (
+            plain_verb and (plain_verb.span(), plain_verb.groupdict())
+        )
         before = text[start:end]
         for pattern in (_RELATIVE_BEFORE_RE, _JOINED_BEFORE_RE):
             fast_tail = quote_clauses._tail_search(pattern, before)
@@ -925,7 +935,25 @@ def test_small_rules_match_their_plain_forms_in_articles() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [*_FRAGMENTS, ",that ", ",and ", "(but ", "xthat", "that", " who ", " which\n", "while"]
+            [
+                *_FRAGMENTS,
+                ",that ",
+                ",and ",
+                "(but ",
+                "xthat",
+                "that",
+                " who ",
+                " which\n",
+                "while",
+                "has ",
+                "also ",
+                "long ",
+                "belong ",
+                "never ",
+                "not  ",
+                "repeatedly\n",
+                "reportedly ",
+            ]
         ),
         max_size=40,
     ).map("".join),
