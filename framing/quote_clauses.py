@@ -401,6 +401,13 @@ def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = Fa
     return end
 
 
+def _says_nothing_more(text: str, verb_end: int, s_end: int) -> bool:
+    """Return whether the words after a verb, up to the next comma, period or semicolon, are
+    none or only a time or setting ("said on Monday", "said in a statement")."""
+    rest_head = _HEAD_STOP_RE.split(text[verb_end:s_end], maxsplit=1)[0].strip()
+    return not rest_head or _TIME_WORDS.match(rest_head) is not None
+
+
 def _tail_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """Search ``text`` for ``_RELATIVE_BEFORE_RE`` or ``_JOINED_BEFORE_RE`` from where a match
     can start: a word of theirs ends the text but for its trailing whitespace, so it starts at
@@ -437,12 +444,13 @@ def indirect_in_sentence(
         if match is None:
             break
         group = "verb" if match.group("verb") else "verb2"
+        verb_word = match.group(group)
         aux = match.group("aux" if group == "verb" else "aux2") or ""
         verb_start = match.start(group) - len(aux)
         position = match.end()
-        if is_blocked(verb_start) or _NEGATION_RE.search(aux):
+        if is_blocked(verb_start) or (aux and _NEGATION_RE.search(aux)):
             continue
-        if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
+        if verb_word.startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
         before = text[s_start:verb_start]
         if _tail_search(_RELATIVE_BEFORE_RE, before) and not (
@@ -464,7 +472,7 @@ def indirect_in_sentence(
         if (
             subject is not None
             and subject.kind in {"role", "named"}
-            and match.group(group).startswith("add")
+            and verb_word.startswith("add")
             and not _THAT_NEXT_RE.match(text, verb_end)
         ):
             continue  # "The ministry has added two trains": not speech
@@ -476,8 +484,6 @@ def indirect_in_sentence(
                 trailing_subject = subject is not None
             if subject is None:
                 continue
-        rest = text[verb_end:s_end]
-        rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
         subject_start = subject.start if not trailing_subject else verb_start
         chunk_end = min(subject_start, verb_start)
         chunk_start = chunk_before(text, s_start, chunk_end)[0]
@@ -487,9 +493,7 @@ def indirect_in_sentence(
         preceded_by_comma = trailing_subject or bool(
             _COMMA_END_RE.search(text[s_start:chunk_start])
         )
-        if preceded_by_comma and (
-            trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
-        ):
+        if preceded_by_comma and (trailing_subject or _says_nothing_more(text, verb_end, s_end)):
             # Trailing attribution ("..., the minister said.") or parenthetical ("The deal,
             # he argued, was fair."): the clause is around the attribution.
             comma = text.rfind(",", s_start, chunk_start if not trailing_subject else subject_start)
@@ -519,7 +523,7 @@ def indirect_in_sentence(
             clause_start = that.end()
         elif group == "verb2":
             continue
-        relative = match.group(group).startswith(("describ", "regard"))
+        relative = verb_word.startswith(("describ", "regard"))
         clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
