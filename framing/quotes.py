@@ -536,8 +536,10 @@ def _finish(
         kind = "anonymous" if anonymous else ("direct" if item.direct else "indirect")
         inherited = item.inherit or speaker.start < 0
         # The verb and a few words after it ("said in a statement", "maintained that"), cached:
-        # an outlet uses a handful of verbs thousands of times.
-        category = _cached_category(" ".join((item.verb_context or item.verb).split()[:6]))
+        # an outlet uses a handful of verbs thousands of times. (``maxsplit``: the first six
+        # words are those of a full split, without splitting the rest of a long context.)
+        words = (item.verb_context or item.verb).split(maxsplit=6)[:6]
+        category = _cached_category(" ".join(words))
         side = side_of(f"{role} {speaker.text}".strip())
         quotes.append(
             Quote(
