@@ -1,12 +1,16 @@
 """The fast quote finder gives exactly the quotes of the plain rules it replaced.
 
-``find_quotes`` was made faster with prefilters (only sentences with a cue word are read),
-memos (a speaker phrase is read once), a plain-Python matcher for verb phrases and a name
-scan that visits only capitalised words. None of it may change a byte of ``framing annotate``,
-so the code as it was before is kept here as the oracle (``_plain_*``), and both are run on
-the bundled corpus, on generated articles and on hostile text. Whole articles are compared
-quote by quote, and each replaced rule is also compared on its own, on inputs chosen to reach
-its edge cases.
+``find_quotes`` was made faster with prefilters (only sentences and stretches with a cue word
+are searched), memos (a speaker phrase is read once), a plain-Python matcher for verb phrases,
+a name scan that visits only capitalised words, and searches that start where a match can
+begin. None of it may change a byte of ``framing annotate``, so the code as it was before is
+kept here as the oracle: ``Context``, ``_direct_items``, ``trailing_attribution``,
+``_clause_end``, ``indirect_in_sentence``, ``according_to``, ``_finish``, ``chunk_before``,
+``_head``, ``name_mentions``, ``verb_category`` and the loop of ``find_quotes`` are copied
+below as ``_plain_*`` (renamed, otherwise unchanged), and ``classify_subject``'s plain
+reading stays in the module as ``_read_subject``. Both are run on the bundled corpus, on
+generated articles and on hostile text: whole articles are compared quote by quote, and each
+replaced rule is also compared on its own, on inputs chosen to reach its edge cases.
 """
 
 from __future__ import annotations
@@ -686,7 +690,7 @@ def test_edge_cases_give_the_same_quotes(text: str) -> None:
     assert_same_quotes(_document(text))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(hostile_text)
 def test_hostile_text_gives_the_same_quotes(text: str) -> None:
     assert_same_quotes(_document(text))
@@ -830,9 +834,9 @@ def _verb_phrases() -> list[str]:
     words = [word for term in terms for word in term.split()] + ["the", "not", "X", "’s"]
     rng = random.Random(5)
     phrases = terms + [
-        " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(3000)
+        " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(1200)
     ]
-    phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(2000)]
+    phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(800)]
     for document in (*_corpus_documents(), *_generated_documents()[:30]):
         text = document.article.text
         for match in quote_clauses.VERB_RE.finditer(text):
