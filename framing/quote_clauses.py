@@ -116,6 +116,9 @@ VERB_RE = re.compile(
     rf"|(?P<aux2>{_AUX})(?P<verb2>{_word_trie(_THAT_ONLY)})(?=\s+that\b))"
 )
 _TOLD_RE = re.compile(_TOLD_OBJECT)
+# An auxiliary or adverb of ``_AUX`` that ends where the search ends (see ``_lead_in``).
+_LEAD_WORD_RE = re.compile(rf"(?:{'|'.join(_AUX_WORDS + _ADVERBS)})\Z")
+_LONGEST_LEAD_WORD = max(len(word) for word in _AUX_WORDS + _ADVERBS)
 _INVERTED_RE = re.compile(rf"\s*(?P<verb>{_VERB_ALT})\b")
 
 _PARTICIPLES = (
@@ -265,8 +268,38 @@ def count_words(text: str) -> int:
 # -- attribution next to quote marks -------------------------------------------------------------
 
 
-def _verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
-    return VERB_RE.search(text, start, limit)
+def _verb_at(ctx: Context, start: int, limit: int) -> re.Match[str] | None:
+    """Return ``VERB_RE.search(ctx.text, start, limit)``, searched only where it can match.
+
+    A match's verb starts on a verb cue, and before the verb the match holds only an
+    auxiliary and adverbs, each followed by whitespace. So a match begins at the first cue in
+    the stretch or within such words leading up to it (``_lead_in``), never earlier: the
+    search starts there instead of trying every word of the sentence before it.
+    """
+    cues = ctx.verb_cues
+    index = bisect.bisect_left(cues, start)
+    if index == len(cues) or cues[index] >= limit:
+        return None
+    return VERB_RE.search(ctx.text, max(start, _lead_in(ctx.text, cues[index])), limit)
+
+
+def _lead_in(text: str, position: int) -> int:
+    """Return where the auxiliaries and adverbs (each followed by whitespace) that end at
+    ``position`` begin (``position`` itself when none do).
+
+    Each step back takes the earliest such word that ends where the whitespace before begins,
+    so the result is never later than the start of a ``VERB_RE`` match that covers them.
+    """
+    while True:
+        end = position
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == position:
+            return position
+        word = _LEAD_WORD_RE.search(text, max(end - _LONGEST_LEAD_WORD, 0), end)
+        if word is None:
+            return position
+        position = word.start()
 
 
 def _verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
@@ -300,7 +333,7 @@ def trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit) if has_cue(ctx.verb_cues, offset, limit) else None
+    match = _verb_at(ctx, offset, limit)
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -368,6 +401,13 @@ def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = Fa
     return end
 
 
+def _says_nothing_more(text: str, verb_end: int, s_end: int) -> bool:
+    """Return whether the words after a verb, up to the next comma, period or semicolon, are
+    none or only a time or setting ("said on Monday", "said in a statement")."""
+    rest_head = _HEAD_STOP_RE.split(text[verb_end:s_end], maxsplit=1)[0].strip()
+    return not rest_head or _TIME_WORDS.match(rest_head) is not None
+
+
 def _tail_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """Search ``text`` for ``_RELATIVE_BEFORE_RE`` or ``_JOINED_BEFORE_RE`` from where a match
     can start: a word of theirs ends the text but for its trailing whitespace, so it starts at
@@ -399,18 +439,18 @@ def indirect_in_sentence(
         return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
 
     last_speaker: Speaker | None = None
-    verb_cues = ctx.verb_cues
-    while position < s_end and has_cue(verb_cues, position, s_end):
-        match = _verb_at(text, position, s_end)
+    while position < s_end:
+        match = _verb_at(ctx, position, s_end)
         if match is None:
             break
         group = "verb" if match.group("verb") else "verb2"
+        verb_word = match.group(group)
         aux = match.group("aux" if group == "verb" else "aux2") or ""
         verb_start = match.start(group) - len(aux)
         position = match.end()
-        if is_blocked(verb_start) or _NEGATION_RE.search(aux):
+        if is_blocked(verb_start) or (aux and _NEGATION_RE.search(aux)):
             continue
-        if match.group(group).startswith("add") and _TO_RE.match(text, match.end()):
+        if verb_word.startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
         before = text[s_start:verb_start]
         if _tail_search(_RELATIVE_BEFORE_RE, before) and not (
@@ -432,7 +472,7 @@ def indirect_in_sentence(
         if (
             subject is not None
             and subject.kind in {"role", "named"}
-            and match.group(group).startswith("add")
+            and verb_word.startswith("add")
             and not _THAT_NEXT_RE.match(text, verb_end)
         ):
             continue  # "The ministry has added two trains": not speech
@@ -444,8 +484,6 @@ def indirect_in_sentence(
                 trailing_subject = subject is not None
             if subject is None:
                 continue
-        rest = text[verb_end:s_end]
-        rest_head = _HEAD_STOP_RE.split(rest, maxsplit=1)[0].strip()
         subject_start = subject.start if not trailing_subject else verb_start
         chunk_end = min(subject_start, verb_start)
         chunk_start = chunk_before(text, s_start, chunk_end)[0]
@@ -455,9 +493,7 @@ def indirect_in_sentence(
         preceded_by_comma = trailing_subject or bool(
             _COMMA_END_RE.search(text[s_start:chunk_start])
         )
-        if preceded_by_comma and (
-            trailing_subject or not rest_head or _TIME_WORDS.match(rest_head)
-        ):
+        if preceded_by_comma and (trailing_subject or _says_nothing_more(text, verb_end, s_end)):
             # Trailing attribution ("..., the minister said.") or parenthetical ("The deal,
             # he argued, was fair."): the clause is around the attribution.
             comma = text.rfind(",", s_start, chunk_start if not trailing_subject else subject_start)
@@ -487,7 +523,7 @@ def indirect_in_sentence(
             clause_start = that.end()
         elif group == "verb2":
             continue
-        relative = match.group(group).startswith(("describ", "regard"))
+        relative = verb_word.startswith(("describ", "regard"))
         clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)

@@ -1,12 +1,16 @@
 """The fast quote finder gives exactly the quotes of the plain rules it replaced.
 
-``find_quotes`` was made faster with prefilters (only sentences with a cue word are read),
-memos (a speaker phrase is read once), a plain-Python matcher for verb phrases and a name
-scan that visits only capitalised words. None of it may change a byte of ``framing annotate``,
-so the code as it was before is kept here as the oracle (``_plain_*``), and both are run on
-the bundled corpus, on generated articles and on hostile text. Whole articles are compared
-quote by quote, and each replaced rule is also compared on its own, on inputs chosen to reach
-its edge cases.
+``find_quotes`` was made faster with prefilters (only sentences and stretches with a cue word
+are searched), memos (a speaker phrase is read once), a plain-Python matcher for verb phrases,
+a name scan that visits only capitalised words, and searches that start where a match can
+begin. None of it may change a byte of ``framing annotate``, so the code as it was before is
+kept here as the oracle: ``Context``, ``_direct_items``, ``trailing_attribution``,
+``_clause_end``, ``indirect_in_sentence``, ``according_to``, ``_finish``, ``chunk_before``,
+``_head``, ``name_mentions``, ``verb_category`` and the loop of ``find_quotes`` are copied
+below as ``_plain_*`` (renamed, otherwise unchanged), and ``classify_subject``'s plain
+reading stays in the module as ``_read_subject``. Both are run on the bundled corpus, on
+generated articles and on hostile text: whole articles are compared quote by quote, and each
+replaced rule is also compared on its own, on inputs chosen to reach its edge cases.
 """
 
 from __future__ import annotations
@@ -56,7 +60,6 @@ from framing.quote_clauses import (
     Found,
     _strip_period,
     _truncate,
-    _verb_at,
     _verb_text,
     count_words,
     trim,
@@ -68,6 +71,7 @@ from framing.quote_speakers import (
     _NAME_WORD_RE,
     _PARTICLE,
     _PREPOSITIONS,
+    Resolver,
     Speaker,
     _add_name,
     _bare,
@@ -136,6 +140,10 @@ def _plain_verb_category(phrase: str) -> str:
 _PLAIN_THAT_RE = re.compile(r"\bthat\b")
 
 
+def _plain_verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
+    return VERB_RE.search(text, start, limit)
+
+
 class _PlainContext:
     """Sentence and paragraph lookups for one text, built once (binary search per lookup)."""
 
@@ -181,7 +189,7 @@ def _plain_trailing_attribution(
         speaker = subject_after(text, inverted.end() + 1, limit)
         if speaker is not None:
             return speaker, verb, text[offset:limit], offset, inverted.end()
-    match = _verb_at(text, offset, limit)
+    match = _plain_verb_at(text, offset, limit)
     if match is None or count_words(text[offset : match.start()]) > 12:
         return None
     verb, verb_end = _verb_text(text, match, limit)
@@ -238,7 +246,7 @@ def _plain_indirect_in_sentence(
 
     last_speaker: Speaker | None = None
     while position < s_end:
-        match = _verb_at(text, position, s_end)
+        match = _plain_verb_at(text, position, s_end)
         if match is None:
             break
         group = "verb" if match.group("verb") else "verb2"
@@ -495,6 +503,49 @@ def _plain_head(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _plain_finish(
+    document: Document,
+    ctx: _PlainContext,
+    found: list[Found],
+    side_of: Callable[[str], str | None],
+) -> tuple[Quote, ...]:
+    text = ctx.text
+    resolver = Resolver(_plain_name_mentions(text))
+    quotes: list[Quote] = []
+    for item in sorted(found, key=lambda f: f.start):
+        speaker = item.speaker
+        if speaker is None:
+            continue
+        canonical, role, kind_of = resolver.resolve(speaker, item.start)
+        if not canonical:
+            continue
+        anonymous = kind_of == "anonymous"
+        kind = "anonymous" if anonymous else ("direct" if item.direct else "indirect")
+        inherited = item.inherit or speaker.start < 0
+        # The verb and a few words after it ("said in a statement", "maintained that"), cached:
+        # an outlet uses a handful of verbs thousands of times.
+        category = _plain_verb_category(" ".join((item.verb_context or item.verb).split()[:6]))
+        side = side_of(f"{role} {speaker.text}".strip())
+        quotes.append(
+            Quote(
+                article_id=document.id,
+                kind=kind,
+                start=item.start,
+                end=item.end,
+                speaker_text=speaker.text,
+                speaker_start=-1 if inherited and item.inherit else speaker.start,
+                speaker_end=-1 if inherited and item.inherit else speaker.end,
+                speaker=canonical,
+                role=role,
+                verb=item.verb,
+                verb_category=category,
+                side=side,
+                anonymous=anonymous,
+            )
+        )
+    return tuple(quotes)
+
+
 def _plain_find_quotes(
     document: Document, side_of: Callable[[str], str | None]
 ) -> tuple[Quote, ...]:
@@ -521,7 +572,7 @@ def _plain_find_quotes(
         indirect.extend(found)
         indirect.extend(_plain_according_to(ctx, s_start, s_end, taken))
     merged = quotes._merge(items, indirect)
-    return quotes._finish(document, ctx, merged, side_of)  # type: ignore[arg-type]
+    return _plain_finish(document, ctx, merged, side_of)
 
 
 @contextmanager
@@ -532,8 +583,6 @@ def _plain_rules() -> Iterator[None]:
         mock.patch.object(quote_speakers, "classify_subject", _read_subject),
         mock.patch.object(quote_speakers, "chunk_before", _plain_chunk_before),
         mock.patch.object(quote_speakers, "_head", _plain_head),
-        mock.patch.object(quotes, "name_mentions", _plain_name_mentions),
-        mock.patch.object(quotes, "_cached_category", _plain_verb_category),
     ):
         yield
 
@@ -641,7 +690,7 @@ def test_edge_cases_give_the_same_quotes(text: str) -> None:
     assert_same_quotes(_document(text))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(hostile_text)
 def test_hostile_text_gives_the_same_quotes(text: str) -> None:
     assert_same_quotes(_document(text))
@@ -785,9 +834,9 @@ def _verb_phrases() -> list[str]:
     words = [word for term in terms for word in term.split()] + ["the", "not", "X", "’s"]
     rng = random.Random(5)
     phrases = terms + [
-        " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(3000)
+        " ".join(rng.choice(words) for _ in range(rng.randint(0, 8))) for _ in range(1200)
     ]
-    phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(2000)]
+    phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(800)]
     for document in (*_corpus_documents(), *_generated_documents()[:30]):
         text = document.article.text
         for match in quote_clauses.VERB_RE.finditer(text):
@@ -897,9 +946,11 @@ def _assert_same_context(document: Document) -> None:
 
 
 def _assert_same_small_rules(text: str, seed: int) -> None:
-    """``chunk_before``, the "that" pattern and the searches at the end of a sentence so far
-    give what their plain forms give, on stretches that start and end anywhere."""
+    """``chunk_before``, the verb and "that" searches and the searches at the end of a
+    sentence so far give what their plain forms give, on stretches that start and end
+    anywhere."""
     rng = random.Random(seed)
+    ctx = _context(text)
     for start, end in _windows(text, seed):
         assert quote_speakers.chunk_before(text, start, end) == _plain_chunk_before(
             text, start, end
@@ -907,6 +958,11 @@ def _assert_same_small_rules(text: str, seed: int) -> None:
         plain_that = _PLAIN_THAT_RE.search(text, start, end)
         fast_that = quote_clauses._THAT_RE.search(text, start, end)
         assert (fast_that and fast_that.span()) == (plain_that and plain_that.span())
+        fast_verb = quote_clauses._verb_at(ctx, start, end)
+        plain_verb = VERB_RE.search(text, start, end)
+        assert (fast_verb and (fast_verb.span(), fast_verb.groupdict())) == (
+            plain_verb and (plain_verb.span(), plain_verb.groupdict())
+        )
         before = text[start:end]
         for pattern in (_RELATIVE_BEFORE_RE, _JOINED_BEFORE_RE):
             fast_tail = quote_clauses._tail_search(pattern, before)
@@ -925,7 +981,25 @@ def test_small_rules_match_their_plain_forms_in_articles() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [*_FRAGMENTS, ",that ", ",and ", "(but ", "xthat", "that", " who ", " which\n", "while"]
+            [
+                *_FRAGMENTS,
+                ",that ",
+                ",and ",
+                "(but ",
+                "xthat",
+                "that",
+                " who ",
+                " which\n",
+                "while",
+                "has ",
+                "also ",
+                "long ",
+                "belong ",
+                "never ",
+                "not  ",
+                "repeatedly\n",
+                "reportedly ",
+            ]
         ),
         max_size=40,
     ).map("".join),
