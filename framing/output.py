@@ -1,16 +1,17 @@
 """Write outputs atomically, and never overwrite a file that framing did not write.
 
 Every file is written to a temporary file in the same folder and renamed into place, so a crash
-or an error leaves either the old file or the new one, never half of one. Before anything is
-written, every target is checked: an existing file that does not carry framing's mark (the
-generator meta tag in HTML, the format field in JSON/JSONL) belongs to the user and is kept.
+or an error leaves either the old file or the new one, never half of one; a report's files are
+renamed only when all of them are written (:class:`StagedFiles`). Before a file is written, its
+target is checked: an existing file that does not carry framing's mark (the generator meta tag
+in HTML, the format field in JSON/JSONL) belongs to the user and is kept.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -76,18 +77,6 @@ def write_atomic(path: Path, data: str) -> None:
     """Write text to ``path`` through a temporary file and a rename."""
     with open_atomic(path) as handle:
         handle.write(data)
-
-
-def write_all(files: Mapping[Path, str], *, force: bool = False) -> None:
-    """Check every target first, then write the files and rename them into place together.
-
-    Rendering happens before this is called, so an analysis or template error cannot leave a
-    partial report behind.
-    """
-    check_targets(list(files), force=force)
-    with StagedFiles(force=force) as staged:
-        for path, data in files.items():
-            staged.write(path, data)
 
 
 class StagedFiles:

@@ -107,9 +107,6 @@ class VaderTable:
             negation[index] = word in _NEGATIONS or "n't" in word
         return cls(_Vocabulary(known), valence, scores, listed, boost, negation)
 
-    def id_of(self, word: str) -> int:
-        return self.ids[word]
-
 
 class VaderLexicon(dict[str, float]):
     """VADER's word list (word -> mean valence), carrying its :class:`VaderTable` once built."""

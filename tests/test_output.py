@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from framing.errors import OutputError
-from framing.output import StagedFiles, is_ours, open_atomic, write_all
+from framing.output import StagedFiles, is_ours, open_atomic
+
+
+def write_all(files: dict[Path, str], *, force: bool = False) -> None:
+    """Stage every file and rename them together, as a report is written."""
+    with StagedFiles(force=force) as staged:
+        for path, data in files.items():
+            staged.write(path, data)
 
 
 def test_refuses_to_overwrite_a_users_file(tmp_path: Path) -> None:
