@@ -1,4 +1,4 @@
-"""Actor mentions: who is named in a story, where, and for which side a speaker talks.
+"""Actor mentions: who is named in a story, and where.
 
 No named-entity model and no downloaded data: an actor is found in two ways.
 
@@ -52,7 +52,7 @@ __all__ = [
     "TITLE_SENTENCE",
     "Mention",
     "find_mentions",
-    "side_of",
+    "table_aliases",
 ]
 
 
@@ -97,7 +97,6 @@ _TITLE_ABBREVIATIONS = _word_set(
 _NEVER_A_NAME_ALONE = (_FUNCTION_WORDS | _MONTHS_DAYS) - _TITLE_HEADS
 _OPENERS = frozenset("“\"‘'(:—–[")
 _QUOTES = "“”\"‘’'«»„"
-_ROLE_CUT = frozenset(("who", "which", "that", "whose"))
 
 
 # --- mentions ----------------------------------------------------------------------------
@@ -609,53 +608,14 @@ def _known_in_shouting(
     return found
 
 
-# --- side of a speaker or role ----------------------------------------------------------
+# --- table aliases in a short text ------------------------------------------------------
 
 
-def side_of(text: str, table: ActorTable | None = None) -> str | None:
-    """Return the country or organisation a role or speaker description points to.
-
-    Rule: the text is cut at its first relative pronoun ("who", "which", "that": what follows
-    describes the past, "a radar engineer who has worked on European programmes"). Of the
-    remaining mentions, a country or organisation counts as itself and a person (or anything
-    else with a side in the table) as its side; objects do not count. The first one named
-    wins ("Turkish Foreign Minister" -> Turkey, "New Delhi's envoy in Moscow" -> India, "a
-    European diplomat at NATO headquarters" -> NATO, since "European" is no alias), except
-    that one named after "in" (a posting: "a senior official in Ankara") counts only when
-    nothing else is named. Each table remembers its answers (``ActorTable.remember_side``).
-    """
-    table = table if table is not None else load_actor_table()
-    return table.remember_side(text, _side_of)
-
-
-def _side_of(text: str, table: ActorTable) -> str | None:
-    """Apply the rule of ``side_of`` (not remembered)."""
-    if not text.strip():
-        return None
+def table_aliases(text: str, table: ActorTable) -> tuple[PreparedText, list[tuple[int, int, str]]]:
+    """The table's aliases in a short text (a speaker's role), in text order, as (first token,
+    end token, actor), with the prepared text. Outside a story only the table counts: no
+    capitalised-word candidates, so nothing needs a second occurrence."""
     prepared = prepare("role", text)
-    norms = prepared.token_norms
-    limit = next((i for i, norm in enumerate(norms) if norm in _ROLE_CUT and i > 0), len(norms))
     segment = _Segment(0, text, prepared, False)
     _scan(segment, table, set(), set())
-    posted: str | None = None
-    for first, _end, actor in sorted(segment.aliases):
-        if first >= limit:
-            break
-        side = _side_actor(actor, table)
-        if side is None:
-            continue
-        before = [norms[j] for j in range(max(0, first - 2), first)]
-        if before and (before[-1] == "in" or before[-2:] == ["in", "the"]):
-            posted = posted or side
-            continue
-        return side
-    return posted
-
-
-def _side_actor(actor: str, table: ActorTable) -> str | None:
-    kind = table.kind(actor)
-    if kind in ("country", "organisation"):
-        return actor
-    if kind == "object":
-        return None
-    return table.side(actor)
+    return prepared, sorted(segment.aliases)

@@ -21,7 +21,6 @@ from framing.actor_mentions import (
     TITLE_SENTENCE,
     Mention,
     find_mentions,
-    side_of,
 )
 from framing.actor_table import (
     ACTORS_RESOURCE,
@@ -35,6 +34,7 @@ from framing.actor_table import (
 )
 from framing.errors import UsageError
 from framing.model import Document, Evidence
+from framing.speaker_sides import side_of
 from framing.tone import load_vader_lexicon, score_tone, score_tones
 
 __all__ = [

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing import actor_mentions, actor_table
+from framing import actor_mentions, actor_table, speaker_sides
 from framing.actor_mentions import (
     _FUNCTION_WORDS,
     _MONTHS_DAYS,
@@ -393,8 +393,8 @@ def assert_scan_as_before(text: str, table: ActorTable) -> None:
         _plain_scan(plain, table, *plain_vocab)
         assert _state(fast) == _state(plain)
     with plain_rules():
-        expected = actor_mentions._side_of(text, table)
-    assert actor_mentions._side_of(text, table) == expected
+        expected = speaker_sides._side_of(text, table)
+    assert speaker_sides._side_of(text, table) == expected
 
 
 def assert_mentions_as_before(documents: Sequence[Document], table: ActorTable) -> None:

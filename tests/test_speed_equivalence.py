@@ -13,8 +13,8 @@ from collections import Counter
 
 import pytest
 
-from framing import actor_mentions, actor_table, quote_clauses, quotes
-from framing.actor_mentions import _Segment, _shouting_sentences, side_of
+from framing import actor_table, quote_clauses, quotes, speaker_sides
+from framing.actor_mentions import _Segment, _shouting_sentences
 from framing.actor_table import fold, load_actor_table
 from framing.quote_speakers import (
     _DOTTED,
@@ -28,6 +28,7 @@ from framing.quote_speakers import (
     _words,
     name_mentions,
 )
+from framing.speaker_sides import side_of
 from framing.text import prepare
 
 TEXTS = (
@@ -164,7 +165,7 @@ def test_fold_is_a_pure_function_of_its_text() -> None:
 def test_side_of_remembers_per_table_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     table = load_actor_table()
     texts = ["Turkish Foreign Minister", "a senior official in Ankara", "Mr. Okafor", ""]
-    expected = [actor_mentions._side_of(text, table) for text in texts]
+    expected = [speaker_sides._side_of(text, table) for text in texts]
     assert [side_of(text, table) for text in texts] == expected
     assert [side_of(text, table) for text in texts] == expected  # now from the cache
     monkeypatch.setattr(actor_table, "SIDE_CACHE_SIZE", 2)
