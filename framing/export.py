@@ -328,29 +328,79 @@ def _story_record(story: StoryAnalysis) -> dict[str, Any]:
 
 def analysis_json(analysis: CorpusAnalysis) -> str:
     """Serialise a corpus analysis; deterministic for the same input and options."""
-    return indented_json(_analysis_document(analysis)) + "\n"
+    document = _analysis_document(analysis.lexicons, analysis.n_articles, analysis.skipped)
+    stories = Stream(_story_record(story) for story in analysis.stories)
+    return indented_json({**document, "stories": stories}) + "\n"
 
 
 def write_analysis_json(analysis: CorpusAnalysis, handle: TextIO) -> None:
     """Write :func:`analysis_json`'s text to ``handle`` story by story, never holding it whole
     (on a 200-story report it is half a gigabyte)."""
-    writer = _IndentedJson(handle)
-    writer.write(_analysis_document(analysis), 0)
-    writer.flush()
-    handle.write("\n")
+    writer = AnalysisJsonWriter(handle, analysis.lexicons, analysis.n_articles, analysis.skipped)
+    for story in analysis.stories:
+        writer.add(story_json(story))
+    writer.close()
 
 
-def _analysis_document(analysis: CorpusAnalysis) -> dict[str, Any]:
+def story_json(story: StoryAnalysis) -> str:
+    """One story's record as it stands in ``analysis.json``'s list of stories (indented at
+    its depth): made wherever the story was analysed, so a worker process can send text
+    instead of the analysis."""
+    writer = _IndentedJson()
+    writer.write(_story_record(story), _STORY_DEPTH)
+    return "".join(writer.parts)
+
+
+_STORY_DEPTH = 2
+"""The depth of a story's record: an item of the ``stories`` list of the top-level object."""
+
+
+class AnalysisJsonWriter:
+    """Writes ``analysis.json`` to ``handle`` as stories arrive, each already as text
+    (:func:`story_json`), in the order they are added.
+
+    Why text in, not analyses: stories analysed in other processes arrive as their text, and
+    only one is held at a time. The bytes are those of :func:`analysis_json`: the head is the
+    document written with an empty story list, cut before that list, and each story follows
+    with the separator the indented layout puts between list items.
+    """
+
+    def __init__(
+        self, handle: TextIO, lexicons: Iterable[Lexicon], n_articles: int, skipped: Iterable[str]
+    ) -> None:
+        self._handle = handle
+        self._count = 0
+        document = _analysis_document(lexicons, n_articles, skipped)
+        empty = indented_json({**document, "stories": []})
+        self._tail = _newline(0) + "}"
+        head = empty.removesuffix("[]" + self._tail)
+        if head == empty:  # pragma: no cover - the layout puts the stories last, always
+            raise AssertionError("the stories must be the last field of analysis.json")
+        handle.write(head + "[")
+
+    def add(self, story_text: str) -> None:
+        """Append one story's record (from :func:`story_json`)."""
+        inner = _newline(_STORY_DEPTH)
+        self._handle.write(("," + inner if self._count else inner) + story_text)
+        self._count += 1
+
+    def close(self) -> None:
+        """Close the list and the document (the file ends with a newline)."""
+        closing = "]" if not self._count else _newline(_STORY_DEPTH - 1) + "]"
+        self._handle.write(closing + self._tail + "\n")
+
+
+def _analysis_document(
+    lexicons: Iterable[Lexicon], n_articles: int, skipped: Iterable[str]
+) -> dict[str, Any]:
+    """The top of ``analysis.json`` before its stories (which are the last field)."""
     return {
         "format": ANALYSIS_FORMAT,
         "version": ANALYSIS_VERSION,
         "tool_version": __version__,
-        "lexicons": [lexicon_record(lexicon) for lexicon in analysis.lexicons],
-        "n_articles": analysis.n_articles,
-        "skipped": list(analysis.skipped),
-        # Built while written, so only one story's dicts are alive at a time, not all of them
-        # next to the text.
-        "stories": Stream(_story_record(story) for story in analysis.stories),
+        "lexicons": [lexicon_record(lexicon) for lexicon in lexicons],
+        "n_articles": n_articles,
+        "skipped": list(skipped),
     }
 
 

@@ -195,30 +195,36 @@ def story_file_names(story_ids: Sequence[str]) -> dict[str, str]:
 
 
 def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> IndexPage:
-    links = []
-    for story in analysis.stories:
-        articles = [a.document.article for a in story.articles]
-        dates = sorted(a.date for a in articles if a.date)
-        if dates:
-            dates_text = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
-        else:
-            dates_text = "no dates given"
-        links.append(
-            StoryLink(
-                story.story.id,
-                file_names[story.story.id],
-                f"{plural(len(articles), 'article')} from "
-                f"{plural(len(story.outlets), 'outlet')}, {dates_text}",
-                tuple(Headline(a.outlet, a.title or "(untitled)", a.date or "") for a in articles),
-            )
-        )
+    links = [story_link(story, file_names[story.story.id]) for story in analysis.stories]
+    return index_page(links, analysis.n_articles, analysis.skipped)
+
+
+def story_link(story: StoryAnalysis, file_name: str) -> StoryLink:
+    """A story's entry on the index page (made where the story was analysed)."""
+    articles = [a.document.article for a in story.articles]
+    dates = sorted(a.date for a in articles if a.date)
+    if dates:
+        dates_text = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    else:
+        dates_text = "no dates given"
+    return StoryLink(
+        story.story.id,
+        file_name,
+        f"{plural(len(articles), 'article')} from "
+        f"{plural(len(story.outlets), 'outlet')}, {dates_text}",
+        tuple(Headline(a.outlet, a.title or "(untitled)", a.date or "") for a in articles),
+    )
+
+
+def index_page(links: Sequence[StoryLink], n_articles: int, skipped: Sequence[str]) -> IndexPage:
+    """The index page of a report whose stories have ``links``."""
     return IndexPage(
         "framing report",
-        f"{plural(analysis.n_articles, 'article')} in "
+        f"{plural(n_articles, 'article')} in "
         f"{len(links)} {'story' if len(links) == 1 else 'stories'}. "
         "Open a story to see its outlets side by side.",
         tuple(links),
-        analysis.skipped,
+        tuple(skipped),
         __version__,
     )
 

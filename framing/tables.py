@@ -10,6 +10,7 @@ import csv
 import io
 import operator
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from framing.analysis import CorpusAnalysis, StoryAnalysis
@@ -301,23 +302,67 @@ def write_csv_table(name: str, stories: Iterable[StoryAnalysis], handle: TextIO)
     The columns are those of the first row of any story (every row of a table has the same
     keys), or just ``story`` when no story has a row.
     """
-    table = name.removesuffix(".csv")
-    build = CSV_TABLES[name]
-    writer = csv.writer(handle, lineterminator="\n")
-    pick: Callable[[dict[str, Any]], tuple[Any, ...]] | None = None
+    writer = CsvTableWriter(handle)
     for story in stories:
-        rows = build(story)
-        if not rows:
-            continue
-        if pick is None:
-            keys = list(rows[0].keys())
-            writer.writerow([TABLE_MARK, *keys])
-            pick = _picker(keys)
-        # Tables reach a million cells: they are picked and converted by ``itemgetter`` and
-        # ``map`` (C code) rather than by a generator per row.
-        writer.writerows([table, *map(_cell, pick(row))] for row in rows)
-    if pick is None:
-        writer.writerow([TABLE_MARK, "story"])
+        writer.add(story_csv_rows(name, story))
+    writer.close()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRows:
+    """One story's rows of one CSV table, already as CSV text, and the table's columns."""
+
+    columns: tuple[str, ...]
+    text: str
+
+
+def story_csv_rows(name: str, story: StoryAnalysis) -> StoryRows | None:
+    """The rows of table ``name`` for one story as CSV text (``None`` when it has none).
+
+    Made wherever the story was analysed, so a worker process sends text, not the analysis;
+    a CSV row's text does not depend on the rows before it, so the file is their
+    concatenation.
+    """
+    rows = CSV_TABLES[name](story)
+    if not rows:
+        return None
+    keys = list(rows[0].keys())
+    pick = _picker(keys)
+    table = name.removesuffix(".csv")
+    buffer = io.StringIO()
+    # Tables reach a million cells: they are picked and converted by ``itemgetter`` and
+    # ``map`` (C code) rather than by a generator per row.
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [table, *map(_cell, pick(row))] for row in rows
+    )
+    return StoryRows(tuple(keys), buffer.getvalue())
+
+
+class CsvTableWriter:
+    """Writes one CSV table to ``handle`` as stories' rows arrive (:func:`story_csv_rows`).
+
+    The header comes from the first story with rows; a table without any row gets the header
+    ``story`` alone, so every file says what it is.
+    """
+
+    def __init__(self, handle: TextIO) -> None:
+        self._handle = handle
+        self._writer = csv.writer(handle, lineterminator="\n")
+        self._started = False
+
+    def add(self, rows: StoryRows | None) -> None:
+        """Append one story's rows (nothing for ``None``)."""
+        if rows is None:
+            return
+        if not self._started:
+            self._writer.writerow([TABLE_MARK, *rows.columns])
+            self._started = True
+        self._handle.write(rows.text)
+
+    def close(self) -> None:
+        """Write the bare header if no story had a row."""
+        if not self._started:
+            self._writer.writerow([TABLE_MARK, "story"])
 
 
 def _picker(keys: Sequence[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
