@@ -24,10 +24,12 @@ from framing.comparisons import (
     MIN_CUE_SENTENCES,
     MIN_SENTENCES,
     StoryStatistics,
-    adjust,
     article_units,
     compare_story,
     metrics_for,
+    split_q_values,
+    tested_p_values,
+    with_q_values,
 )
 from framing.coverage import CoverageResult, align_coverage
 from framing.facts import FactCoverage, check_facts
@@ -416,8 +418,11 @@ def settings(options: TermOptions, background: bool) -> tuple[tuple[str, str], .
 def finish_stories(stories: Sequence[StoryAnalysis]) -> list[StoryAnalysis]:
     """Correct for the report's many tests at once (Benjamini-Hochberg across every story),
     then word the differences that remain as findings."""
-    adjusted = adjust([story.statistics for story in stories])
-    return [
-        replace(story, statistics=stats, findings=build_findings(stats))
-        for story, stats in zip(stories, adjusted, strict=True)
-    ]
+    q_values = split_q_values([tested_p_values(story.statistics) for story in stories])
+    return [finish_story(story, own) for story, own in zip(stories, q_values, strict=True)]
+
+
+def finish_story(story: StoryAnalysis, q_values: Sequence[float]) -> StoryAnalysis:
+    """One story with its q-values from the report-wide correction, and its findings."""
+    stats = with_q_values(story.statistics, q_values)
+    return replace(story, statistics=stats, findings=build_findings(stats))

@@ -44,7 +44,7 @@ Each story also gets a coherence score and a fit for every article (see ``StoryF
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -54,7 +54,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from framing.model import DEFAULT_STORY, Document, Story
+from framing.model import DEFAULT_STORY, Article, Document, Story
 
 __all__ = [
     "AUTO_PREFIX",
@@ -67,6 +67,8 @@ __all__ = [
     "StoryInfo",
     "find_stories",
     "group_stories",
+    "plan_stories",
+    "story_features",
 ]
 
 DEFAULT_WINDOW_DAYS = 14
@@ -195,29 +197,69 @@ def find_stories(
     return StoryGrouping(infos, window_days, threshold)
 
 
-def _group(
-    docs: list[Document], window_days: int, threshold: float
-) -> tuple[tuple[Story, ...], sp.csr_matrix, list[str]]:
-    """Return the stories, and the TF-IDF matrix (one row per document) and its vocabulary."""
+def plan_stories(
+    articles: Sequence[Article],
+    features: Callable[[], Sequence[list[str]]],
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[tuple[str, list[int]]]:
+    """The stories of ``group_stories(..., automatic=True)`` from the articles alone: each
+    story's id and its articles (indices into ``articles``, in the story's order).
+
+    Why without documents: a report run in other processes plans its stories first and sends
+    each story's articles to be prepared and analysed where it runs. ``features`` gives every
+    article's grouping features (``story_features`` of its prepared text, in order); it is
+    called only when some article names no story, since only then is text compared.
+    """
+    _check(window_days, threshold)
+    loose = any(article.story == DEFAULT_STORY for article in articles)
+    matrix = _tfidf(features())[0] if loose else None
+    return _members(articles, matrix, window_days, threshold)
+
+
+def _check(window_days: int, threshold: float) -> None:
     if window_days < 0:
         raise ValueError("window_days must not be negative")
     if not 0 < threshold <= 1:
         raise ValueError("threshold must be in (0, 1]")
-    matrix, vocabulary = _tfidf(docs)
-    named: dict[str, list[Document]] = {}
+
+
+def _group(
+    docs: list[Document], window_days: int, threshold: float
+) -> tuple[tuple[Story, ...], sp.csr_matrix, list[str]]:
+    """Return the stories, and the TF-IDF matrix (one row per document) and its vocabulary."""
+    _check(window_days, threshold)
+    matrix, vocabulary = _tfidf([story_features(document) for document in docs])
+    members = _members([document.article for document in docs], matrix, window_days, threshold)
+    stories = tuple(Story(story_id, tuple(docs[row] for row in rows)) for story_id, rows in members)
+    return stories, matrix, vocabulary
+
+
+def _members(
+    articles: Sequence[Article],
+    matrix: sp.csr_matrix | None,
+    window_days: int,
+    threshold: float,
+) -> list[tuple[str, list[int]]]:
+    """Each story's id and rows: named stories sorted by id, then the automatic ones (their
+    rows' TF-IDF vectors in ``matrix``, which is needed only when there are such rows)."""
+    named: dict[str, list[int]] = {}
     loose: list[int] = []
-    for row, document in enumerate(docs):
-        if document.article.story == DEFAULT_STORY:
+    for row, article in enumerate(articles):
+        if article.story == DEFAULT_STORY:
             loose.append(row)
         else:
-            named.setdefault(document.article.story, []).append(document)
-    stories = [_story(story_id, named[story_id]) for story_id in sorted(named)]
+            named.setdefault(article.story, []).append(row)
+    stories = [(story_id, _ordered(named[story_id], articles)) for story_id in sorted(named)]
     if loose:
+        if matrix is None:  # pragma: no cover - plan_stories asks for the features first
+            raise ValueError("articles without a story need their TF-IDF rows")
         vectors = sp.csr_matrix(matrix[loose])
-        labels = _components(vectors, [docs[r] for r in loose], window_days, threshold)
-        members: dict[int, list[Document]] = {}
+        labels = _components(vectors, [articles[r] for r in loose], window_days, threshold)
+        members: dict[int, list[int]] = {}
         for row, label in zip(loose, labels, strict=True):
-            members.setdefault(int(label), []).append(docs[row])
+            members.setdefault(int(label), []).append(row)
         number = 0
         # Components are labelled in order of their first member, and ``loose`` is in input
         # order, so dict order is "order of first article".
@@ -225,22 +267,33 @@ def _group(
             number += 1
             while f"{AUTO_PREFIX}{number}" in named:  # a user's story already has this id
                 number += 1
-            stories.append(_story(f"{AUTO_PREFIX}{number}", group))
-    return tuple(stories), matrix, vocabulary
+            stories.append((f"{AUTO_PREFIX}{number}", _ordered(group, articles)))
+    return stories
 
 
 def _story(story_id: str, docs: list[Document]) -> Story:
+    order = _ordered(list(range(len(docs))), [document.article for document in docs])
+    return Story(story_id, tuple(docs[row] for row in order))
+
+
+def _ordered(rows: list[int], articles: Sequence[Article]) -> list[int]:
+    """A story's rows in report order: outlets as they first appear, then date, then id."""
     outlet_rank: dict[str, int] = {}
-    for doc in docs:
-        outlet_rank.setdefault(doc.article.outlet, len(outlet_rank))
-    ordered = sorted(
-        docs, key=lambda d: (outlet_rank[d.article.outlet], d.article.date or "", d.article.id)
+    for row in rows:
+        outlet_rank.setdefault(articles[row].outlet, len(outlet_rank))
+    return sorted(
+        rows,
+        key=lambda row: (
+            outlet_rank[articles[row].outlet],
+            articles[row].date or "",
+            articles[row].id,
+        ),
     )
-    return Story(story_id, tuple(ordered))
 
 
-def _features(document: Document) -> list[str]:
-    """Return the document's content-word norms, a likely name repeated ``NAME_WEIGHT`` times."""
+def story_features(document: Document) -> list[str]:
+    """Return the document's content-word norms, a likely name repeated ``NAME_WEIGHT`` times
+    (the words its story is grouped by)."""
     prepared = document.prepared
     text = document.article.text
     features: list[str] = []
@@ -271,16 +324,15 @@ def _is_content(norm: str) -> bool:
     return any(char.isalpha() for char in norm) or len(norm) >= 3
 
 
-def _tfidf(docs: Sequence[Document]) -> tuple[sp.csr_matrix, list[str]]:
-    """Return the L2-normalised TF-IDF rows of ``docs`` (all words) and the vocabulary."""
-    if not docs:
+def _tfidf(features: Sequence[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
+    """Return the L2-normalised TF-IDF rows of every document's features, and the vocabulary."""
+    if not features:
         return sp.csr_matrix((0, 0)), []
     vectorizer = TfidfVectorizer(
         analyzer=_identity, sublinear_tf=True, lowercase=False, dtype=np.float64
     )
-    features = [_features(document) for document in docs]
     if not any(features):
-        return sp.csr_matrix((len(docs), 0)), []
+        return sp.csr_matrix((len(features), 0)), []
     matrix = sp.csr_matrix(vectorizer.fit_transform(features))
     return matrix, [str(term) for term in vectorizer.get_feature_names_out()]
 
@@ -289,11 +341,11 @@ def _identity(features: list[str]) -> list[str]:
     return features
 
 
-def _days(docs: Sequence[Document]) -> np.ndarray:
-    """Return each document's date as a day number, NaN when it has none (or an unreadable one)."""
-    days = np.full(len(docs), np.nan)
-    for index, document in enumerate(docs):
-        value = document.article.date
+def _days(articles: Sequence[Article]) -> np.ndarray:
+    """Return each article's date as a day number, NaN when it has none (or an unreadable one)."""
+    days = np.full(len(articles), np.nan)
+    for index, article in enumerate(articles):
+        value = article.date
         if value:
             with contextlib.suppress(ValueError):  # an unreadable date limits nothing
                 days[index] = date.fromisoformat(value[:10]).toordinal()
@@ -301,7 +353,7 @@ def _days(docs: Sequence[Document]) -> np.ndarray:
 
 
 def _components(
-    vectors: sp.csr_matrix, docs: Sequence[Document], window_days: int, threshold: float
+    vectors: sp.csr_matrix, articles: Sequence[Article], window_days: int, threshold: float
 ) -> np.ndarray:
     """Label each row with its connected component in the thresholded, date-limited graph.
 
@@ -312,8 +364,8 @@ def _components(
     (``row < col`` keeps one copy of the pairs seen twice). Labels are renumbered in order of
     each component's first row, so they do not depend on scipy's internal numbering.
     """
-    n = len(docs)
-    days = _days(docs)
+    n = len(articles)
+    days = _days(articles)
     undated = np.flatnonzero(np.isnan(days))
     dated = np.flatnonzero(~np.isnan(days))
     by_day = dated[np.argsort(days[dated], kind="stable")]
