@@ -20,6 +20,7 @@ from framing.analysis import (
     analyze_corpus,
     analyze_story_batch,
     prepare_document,
+    settings,
 )
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
@@ -33,6 +34,7 @@ from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
 from framing.progress import progress_bar
 from framing.report_files import FORMATS, write_report
 from framing.stories_cli import add_stories_command, run_stories
+from framing.story_runs import StoryRun, write_report_in_parallel
 from framing.terms import TermOptions, term_counts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -181,6 +183,20 @@ def _batch_mapper(
     return run
 
 
+def _stage_counter(bar: Any) -> Callable[[str, int], None]:
+    """Count a parallel report's units of work on the bar, restarting it at each stage."""
+    current = [""]
+
+    def count(stage: str, done: int) -> None:
+        if stage != current[0]:
+            current[0] = stage
+            bar.set_description(f"stories {stage}" if stage != "grouped" else "articles grouped")
+            bar.reset()
+        bar.update(done)
+
+    return count
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite output files framing did not write"
@@ -221,15 +237,39 @@ def run_report(args: argparse.Namespace) -> int:
     spec = _spec(args)
     jobs = check_jobs(args.jobs)
     resources = spec.load()
-    with progress_bar(unit="done", quiet=args.quiet) as bar:
-        mapper = _batch_mapper(spec, resources, jobs, args.scheduler, bar)
-        analysis = analyze_corpus(corpus, resources, options, background, facts, map_batches=mapper)
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
-    count = write_report(analysis, out_dir, formats, force=args.force)
+    with progress_bar(unit="done", quiet=args.quiet) as bar:
+        if jobs > 1 or args.scheduler:
+            run = StoryRun(
+                options,
+                background,
+                facts,
+                settings(options, background is not None),
+                tuple(sorted(formats)),
+            )
+            n_stories, count = write_report_in_parallel(
+                list(corpus),
+                spec,
+                run,
+                out_dir,
+                lexicons=resources.lexicons,
+                skipped=corpus.skipped,
+                jobs=jobs,
+                scheduler=args.scheduler,
+                force=args.force,
+                progress=_stage_counter(bar),
+            )
+        else:
+            mapper = _batch_mapper(spec, resources, jobs, args.scheduler, bar)
+            analysis = analyze_corpus(
+                corpus, resources, options, background, facts, map_batches=mapper
+            )
+            n_stories = len(analysis.stories)
+            count = write_report(analysis, out_dir, formats, force=args.force)
     if not args.quiet:
         print(
-            f"framing: {len(corpus)} articles, {len(analysis.stories)} "
-            f"{'story' if len(analysis.stories) == 1 else 'stories'}; wrote "
+            f"framing: {len(corpus)} articles, {n_stories} "
+            f"{'story' if n_stories == 1 else 'stories'}; wrote "
             + (
                 str(out_dir / "index.html")
                 if "html" in formats

@@ -81,7 +81,8 @@ _WORKER_RESOURCES: dict[str, Resources] = {}
 """Resources built in this (worker) process, by spec digest."""
 
 
-def _resources_for(spec: ResourceSpec) -> Resources:
+def worker_resources(spec: ResourceSpec) -> Resources:
+    """The resources ``spec`` builds, built once per process and kept for the run."""
     if spec.key not in _WORKER_RESOURCES:
         _WORKER_RESOURCES.clear()  # one run at a time: never hold two sets of tables
         _WORKER_RESOURCES[spec.key] = spec.load()
@@ -89,13 +90,13 @@ def _resources_for(spec: ResourceSpec) -> Resources:
 
 
 def _init_worker(spec: ResourceSpec) -> None:
-    _resources_for(spec)
+    worker_resources(spec)
 
 
 def _run_batch(
     function: BatchFunction[Item, Result], spec: ResourceSpec, batch: list[Item]
 ) -> Result:
-    return function(_resources_for(spec), batch)
+    return function(worker_resources(spec), batch)
 
 
 def available_cores() -> int:

@@ -183,3 +183,64 @@ def test_report_on_dask_writes_the_same_files(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         assert _report(stories, "dask", "--scheduler", cluster.scheduler_address) == serial_report
+
+
+@pytest.fixture(scope="module")
+def mixed_stories(tmp_path_factory: pytest.TempPathFactory, generated: Path) -> Path:
+    """40 articles of 4 stories, two of which name no story (so they are grouped by their
+    text, which is prepared on the workers), with every option a report reads from files."""
+    folder = tmp_path_factory.mktemp("mixed")
+    records = list(generate_articles(40, seed=3, words=200, stories=4))
+    for number, record in enumerate(records):
+        if number % 4 >= 2:
+            record.pop("story", None)
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_jsonl(str(folder / "background.jsonl"), 20, seed=4, words=150, stories=2)
+    (folder / "facts.txt").write_text(
+        "paid\tThe buyer has [paid|payment] an advance.\nSanctions were threatened.\n",
+        encoding="utf-8",
+    )
+    for name in ("mine.tsv", "actors.tsv"):
+        (folder / name).write_bytes((generated / name).read_bytes())
+    return folder
+
+
+def _mixed_options(folder: Path) -> list[str]:
+    return [
+        *("--lexicon", str(folder / "mine.tsv"), "--actors", str(folder / "actors.tsv")),
+        *("--background", str(folder / "background.jsonl"), "--facts", str(folder / "facts.txt")),
+    ]
+
+
+def test_report_with_stories_grouped_by_text_and_every_option_is_the_same_in_parallel(
+    mixed_stories: Path,
+) -> None:
+    options = _mixed_options(mixed_stories)
+    serial = _report(mixed_stories, "serial", *options)
+    pages = [name for name in serial if name.startswith("story-")]
+    assert len(pages) >= 4 and any(name.startswith("story-auto-") for name in pages)
+    analysis = json.loads(serial["analysis.json"])
+    assert "mine" in [lexicon["name"] for lexicon in analysis["lexicons"]]
+    assert b"Laura Mendez" in serial["analysis.json"] and b"paid" in serial["facts.csv"]
+    assert _report(mixed_stories, "jobs2", "--jobs", "2", *options) == serial
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        address = cluster.scheduler_address
+        assert _report(mixed_stories, "dask", "--scheduler", address, *options) == serial
+
+
+def test_a_parallel_report_refuses_a_foreign_index_before_any_work(
+    stories: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my own page", encoding="utf-8")
+    args = ["report", str(stories / "articles.jsonl"), "-o", str(out), "--jobs", "2"]
+    assert main([*args, "--format", "html,json,csv", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "index.html" in err
+    assert [p.name for p in out.iterdir()] == ["index.html"]  # nothing staged is left behind
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own page"

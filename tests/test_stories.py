@@ -23,6 +23,8 @@ from framing.stories import (
     StoryGrouping,
     find_stories,
     group_stories,
+    plan_stories,
+    story_features,
 )
 from framing.stories_cli import add_stories_command, run_stories
 from framing.text import prepare
@@ -167,6 +169,28 @@ def test_articles_with_a_story_keep_it_exactly() -> None:
     assert [info.story.id for info in grouping.stories] == ["s400", "auto-1", "auto-2"]
     assert not grouping.stories[0].automatic
     assert grouping.stories[0].title == "s400"
+
+
+def test_plan_stories_gives_the_stories_of_group_stories_from_the_articles_alone() -> None:
+    named = _s400(keep_story=True)
+    loose = _fixture_articles()
+    for articles in (named + loose, loose + named, named, [*named[:3], *loose[:2]]):
+        documents = _documents(articles)
+        asked: list[int] = []
+
+        def features(
+            documents: list[Document] = documents, asked: list[int] = asked
+        ) -> list[list[str]]:
+            asked.append(1)
+            return [story_features(document) for document in documents]
+
+        plan = plan_stories(articles, features)
+        stories = group_stories(documents, automatic=True)
+        assert [story_id for story_id, _ in plan] == [story.id for story in stories]
+        for (_, rows), story in zip(plan, stories, strict=True):
+            assert [articles[row].id for row in rows] == [d.id for d in story.documents]
+        # The text is read only when some article has no story to name.
+        assert asked == ([1] if any(a.story == DEFAULT_STORY for a in articles) else [])
 
 
 def test_named_stories_are_never_merged_or_split_even_when_unrelated() -> None:
