@@ -325,7 +325,7 @@ def analyze_story(
 
 @dataclass(frozen=True)
 class StoryJob:
-    """Everything one story's analysis needs, so a worker process can run it alone."""
+    """Everything one story's analysis needs (the unit of ``analyze_story_batch``)."""
 
     story: Story
     articles: tuple[ArticleAnalysis, ...]
@@ -335,8 +335,8 @@ class StoryJob:
 
 
 BatchMapper = Callable[[Callable[[Resources, list[Any]], Any], Iterable[list[Any]]], Iterator[Any]]
-"""Runs ``function(resources, batch)`` for every batch and yields the results in order
-(``framing.execution.run_batches`` with its backend chosen)."""
+"""Runs ``function(resources, batch)`` for every batch and yields the results in order (the
+CLI's counts them on its progress bar)."""
 
 
 def analyze_article_batch(resources: Resources, articles: list[Article]) -> list[ArticleAnalysis]:
@@ -365,9 +365,10 @@ def analyze_corpus(
 ) -> CorpusAnalysis:
     """Prepare, group and analyze a whole corpus.
 
-    ``map_batches`` runs the two stages elsewhere (processes, a Dask cluster): articles in
-    batches of ``BATCH_SIZE``, then stories one at a time. Each unit of work is a pure function
-    of its input, so the analysis is the same wherever it runs.
+    ``map_batches`` runs the two stages (articles in batches of ``BATCH_SIZE``, then stories
+    one at a time), so a caller can watch them; by default here, in order. In other processes
+    or on a cluster a report runs story by story instead (``framing.story_runs``): there the
+    analyses never travel, only p-values and the rendered text.
     """
     options = term_options or TermOptions()
     run = map_batches or _in_process(resources)

@@ -24,7 +24,7 @@ from framing.analysis import (
 )
 from framing.annotate import write_annotations
 from framing.errors import FramingError, InputError, UsageError
-from framing.execution import ResourceSpec, check_jobs, run_batches
+from framing.execution import ResourceSpec, check_jobs
 from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
@@ -164,19 +164,16 @@ def _spec(args: argparse.Namespace) -> ResourceSpec:
     return ResourceSpec.from_files([read_lexicon_file(path) for path in args.lexicon], args.actors)
 
 
-def _batch_mapper(
-    spec: ResourceSpec, resources: Resources, jobs: int, scheduler: str | None, bar: Any
-) -> BatchMapper:
-    """Run batches where the options say, counting articles then stories on the progress bar."""
+def _batch_mapper(resources: Resources, bar: Any) -> BatchMapper:
+    """Run a serial report's batches here, counting articles then stories on the progress bar."""
 
     def run(
         function: Callable[[Resources, list[Any]], Any], batches: Iterable[list[Any]]
     ) -> Iterator[Any]:
         bar.set_description("stories" if function is analyze_story_batch else "articles")
         bar.reset()
-        for result in run_batches(
-            function, batches, spec, jobs=jobs, scheduler=scheduler, resources=resources
-        ):
+        for batch in batches:
+            result = function(resources, batch)
             bar.update(len(result))
             yield result
 
@@ -260,7 +257,7 @@ def run_report(args: argparse.Namespace) -> int:
                 progress=_stage_counter(bar),
             )
         else:
-            mapper = _batch_mapper(spec, resources, jobs, args.scheduler, bar)
+            mapper = _batch_mapper(resources, bar)
             analysis = analyze_corpus(
                 corpus, resources, options, background, facts, map_batches=mapper
             )
