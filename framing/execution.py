@@ -33,6 +33,7 @@ from framing.lexicon import Lexicon
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Unit = TypeVar("Unit")
 
 BatchFunction = Callable[[Resources, list[Item]], Result]
 
@@ -146,7 +147,7 @@ def _in_processes(
     jobs: int,
 ) -> Iterator[Result]:
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
-        yield from _in_order(
+        yield from in_order(
             lambda batch: pool.submit(_run_batch, function, spec, batch), batches, 2 * jobs
         )
 
@@ -160,7 +161,7 @@ def _on_dask(
     client = dask_client(scheduler)
     try:
         window = 2 * max(1, sum(client.nthreads().values()))
-        yield from _in_order(
+        yield from in_order(
             lambda batch: client.submit(_run_batch, function, spec, batch, pure=False),
             batches,
             window,
@@ -169,18 +170,16 @@ def _on_dask(
         client.close()
 
 
-def _in_order(
-    submit: Callable[[list[Item]], Any], batches: Iterable[list[Item]], window: int
-) -> Iterator[Any]:
-    """Submit batches, at most ``window`` in flight, and yield their results in input order.
+def in_order(submit: Callable[[Unit], Any], units: Iterable[Unit], window: int) -> Iterator[Any]:
+    """Submit units of work, at most ``window`` in flight, and yield their results in order.
 
     ``submit`` returns a future (``concurrent.futures`` or Dask: both have ``result`` and
     ``cancel``); what is still pending when the caller stops is cancelled.
     """
     pending: deque[Any] = deque()
     try:
-        for batch in batches:
-            pending.append(submit(batch))
+        for unit in units:
+            pending.append(submit(unit))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

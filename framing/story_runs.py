@@ -27,7 +27,6 @@ batches on the same backend. The output is the same bytes as the serial report
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
@@ -46,7 +45,13 @@ from framing.analysis import (
     prepare_document,
 )
 from framing.comparisons import split_q_values, tested_p_values
-from framing.execution import ResourceSpec, dask_client, run_batches, worker_resources
+from framing.execution import (
+    ResourceSpec,
+    dask_client,
+    in_order,
+    run_batches,
+    worker_resources,
+)
 from framing.lexicon import Lexicon
 from framing.model import Article, Story
 from framing.render import Renderer
@@ -235,11 +240,12 @@ class _ProcessStories(_Backend):
             yield future.result()
 
     def render(self, renders: Iterator[tuple[list[float], str]]) -> Iterator[StoryOutput]:
-        def submit(number: int, q_values: list[float], file_name: str) -> Future[StoryOutput]:
+        def submit(unit: tuple[int, tuple[list[float], str]]) -> Future[StoryOutput]:
+            number, (q_values, file_name) = unit
             pool = self._pools[self._owner[number]]
             return pool.submit(_render_held, number, q_values, file_name)
 
-        yield from _in_order(submit, renders, window=2 * len(self._pools))
+        yield from in_order(submit, enumerate(renders), window=2 * len(self._pools))
 
 
 # --- Dask -------------------------------------------------------------------------------
@@ -279,30 +285,12 @@ class _DaskStories(_Backend):
             yield future.result()
 
     def render(self, renders: Iterator[tuple[list[float], str]]) -> Iterator[StoryOutput]:
-        def submit(number: int, q_values: list[float], file_name: str) -> Any:
+        def submit(unit: tuple[int, tuple[list[float], str]]) -> Any:
+            number, (q_values, file_name) = unit
             story, self._stories[number] = self._stories[number], None  # freed once rendered
             return self._client.submit(
                 render_story, self._run, story, q_values, file_name, pure=False
             )
 
         window = 2 * max(1, sum(self._client.nthreads().values()))
-        yield from _in_order(submit, renders, window=window)
-
-
-def _in_order(
-    submit: Callable[[int, list[float], str], Any],
-    renders: Iterator[tuple[list[float], str]],
-    window: int,
-) -> Iterator[StoryOutput]:
-    """Submit the renders, at most ``window`` in flight, and yield their outputs in order."""
-    pending: deque[Any] = deque()
-    try:
-        for number, (q_values, file_name) in enumerate(renders):
-            pending.append(submit(number, q_values, file_name))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
+        yield from in_order(submit, enumerate(renders), window=window)
