@@ -41,11 +41,14 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 import numpy as np
+import numpy.typing as npt
 
 from framing.actor_table import ActorTable, TokenReading, fold, load_actor_table
 from framing.model import Document, PreparedText
 from framing.text import prepare
 from framing.tokens import cased_form
+
+BoolArray = npt.NDArray[np.bool_]
 
 __all__ = [
     "MIN_OCCURRENCES",
@@ -150,8 +153,13 @@ class _Segment:
         ``map`` and NumPy pick them out without a Python loop over every token.
         """
         text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
-        self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
-        unlowered = np.flatnonzero(np.frombuffer(self.lowers, dtype=np.uint8) == 0).tolist()
+        if len(starts) < _FEW_TOKENS:
+            self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
+            unlowered = [i for i, lower in enumerate(self.lowers) if not lower]
+        else:
+            lower = _starts_lower(text, starts)
+            self.lowers = lower.view(np.uint8).tobytes()
+            unlowered = np.flatnonzero(~lower).tolist()
         self.written = {i: text[starts[i] : ends[i]] for i in unlowered}
         self.capitals = [
             i for i, raw in self.written.items() if raw[0].isupper() or raw[0].isdigit()
@@ -165,6 +173,27 @@ class _Segment:
             self.text[start:end]
             for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
         ]
+
+
+_FEW_TOKENS = 64
+"""Below this many tokens (a title, a role) the tokens' first letters are read in Python."""
+
+
+def _starts_lower(text: str, starts: Sequence[int]) -> BoolArray:
+    """Per token, whether its first character is lower-case (``str.islower``).
+
+    Why NumPy: this is read for every token of every body, and one ``str`` per token costs
+    more than the rest of the segment's set-up. The text's code points (UTF-32, lone
+    surrogates kept as themselves, so an index is a ``str`` index) are read at the token
+    starts: among ASCII characters exactly "a" to "z" are lower-case, and a token starting
+    beyond ASCII is asked in Python.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    first = codes[np.fromiter(starts, dtype=np.int64, count=len(starts))]
+    lower = (first >= 0x61) & (first <= 0x7A)
+    for i in np.flatnonzero(first > 0x7F).tolist():
+        lower[i] = text[starts[i]].islower()
+    return lower
 
 
 def find_mentions(

@@ -29,8 +29,6 @@ the quote layers.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -50,12 +48,11 @@ from framing.model import Article
 from framing.output import check_targets, open_atomic
 from framing.progress import progress_bar
 from framing.quotes import Quote
+from framing.record_text import ENCODE as _ENCODE
+from framing.record_text import ScoresText, SentencesText, TextMemo
 
 ANNOTATION_FORMAT = "framing.annotation"
 ANNOTATION_VERSION = 3
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-"""``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, with the encoder made once."""
 
 
 def annotation_record(analysis: ArticleAnalysis, resources: Resources) -> dict[str, Any]:
@@ -140,23 +137,28 @@ class _LineWriter:
     a dict for each (after an ``Evidence`` object for each lexicon hit) for the C encoder to
     walk cost more than all the rest of the record. Here the spans are read from the
     lexicons' hit columns, and the lists of records are written as text. Every string and
-    float still goes through json's own encoder (``_ENCODE``), remembered per value: a batch
-    repeats a few hundred labels, names and weights. Only ints (offsets and counts, whose
-    ``str`` is what json writes), booleans and the fixed punctuation are written here; the
-    scores and targets are still dicts through the encoder. Made once per batch, so what it
-    remembers stays bounded. The parts are made in the record's order, so a target outside
-    the text fails after the mentions are found, as it did.
+    float still goes through json's own encoder (``_ENCODE``), remembered per value
+    (``record_text.TextMemo``): a batch repeats a few hundred labels, names and weights.
+    Only ints (offsets and counts, whose ``str`` is what json writes), booleans and the fixed
+    punctuation are written here; the sentences and the scores object are written by
+    ``record_text``, the targets (most articles have none) are still dicts through the
+    encoder. Made once per batch, so what it remembers stays bounded. The parts are made in
+    the record's order, so a target outside the text fails after the mentions are found, as
+    it did.
     """
 
     def __init__(self, resources: Resources) -> None:
         self._resources = resources
         self._lexicons = _ENCODE({lexicon.name: lexicon.version for lexicon in resources.lexicons})
         self._head = f'{{"format":{_ENCODE(ANNOTATION_FORMAT)},"version":{ANNOTATION_VERSION}'
-        self._strings: dict[str | None, str] = {}
-        self._weights: dict[float, str] = {}
-        self._numbers: dict[float, str] = {}
+        self._memo = memo = TextMemo()
+        self._string = memo.string
+        self._weight = memo.round4
+        self._number = memo.number
+        self._weights = memo.rounded
+        self._scores = ScoresText(memo)
+        self._sentences = SentencesText(memo)
         self._heads: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-        self._keys: dict[tuple[str, ...], list[str]] = {}
 
     def line(self, analysis: ArticleAnalysis) -> str:
         """The JSON line (without newline) of one analysed article."""
@@ -167,7 +169,7 @@ class _LineWriter:
                 f',"id":{_ENCODE(article.id)},"outlet":{_ENCODE(article.outlet)}',
                 f',"group":{_ENCODE(article.group)},"lexicons":{self._lexicons}',
                 ',"sentences":[',
-                self._sentences(analysis),
+                self._sentences.text(analysis),
                 '],"evidence":[',
                 self._evidence(analysis),
                 '],"quotes":[',
@@ -177,7 +179,7 @@ class _LineWriter:
                 '],"targets":',
                 self._targets(analysis),
                 ',"scores":',
-                _ENCODE(article_scores(analysis)),
+                self._scores.text(analysis),
                 "}",
             )
         )
@@ -208,36 +210,6 @@ class _LineWriter:
                 for t in targets
             ]
         )
-
-    def _string(self, value: str | None) -> str:
-        """A string (or null) as JSON text, remembered per value."""
-        text = self._strings.get(value)
-        if text is None:
-            text = self._strings[value] = _ENCODE(value)
-        return text
-
-    def _weight(self, value: float) -> str:
-        """``round(value, 4)`` as JSON text (what ``evidence_record`` writes).
-
-        Remembered per non-zero float only: 0.0 and -0.0 (and 1 and 1.0) are one dict key
-        but two texts. ``round`` is a pure function of a float's value, so the rest is safe,
-        and a float that is a key can be looked up directly (``_evidence`` does).
-        """
-        if type(value) is float and value:
-            text = self._weights.get(value)
-            if text is None:
-                text = self._weights[value] = _ENCODE(round(value, 4))
-            return text
-        return _ENCODE(round(value, 4))
-
-    def _number(self, value: float) -> str:
-        """``value`` as JSON text, remembered per non-zero float (see ``_weight``)."""
-        if type(value) is float and value:
-            text = self._numbers.get(value)
-            if text is None:
-                text = self._numbers[value] = _ENCODE(value)
-            return text
-        return _ENCODE(value)
 
     def _span_heads(self, layer: str, labels: Sequence[str]) -> list[str]:
         """Per label, the text of an evidence record from its layer to its weight's value."""
@@ -312,52 +284,6 @@ class _LineWriter:
             f'"anonymous":{"true" if q.anonymous else "false"}}}'
             for q in quotes
         )
-
-    def _sentences(self, analysis: ArticleAnalysis) -> str:
-        """The sentence records, comma-separated: span, tone and the lexicon cues in it."""
-        cues = self._cues(analysis)
-        spans = analysis.document.prepared.sentences
-        return ",".join(
-            f'{{"start":{span.start},"end":{span.end},"tone":{self._number(tone.compound)},'
-            f'"cues":{cues.get(index, "{}")}}}'
-            for index, (span, tone) in enumerate(zip(spans, analysis.tone.sentences, strict=True))
-        )
-
-    def _cues(self, analysis: ArticleAnalysis) -> dict[int, str]:
-        """Per sentence with a cue, its ``cues`` object: lexicon -> category -> hits.
-
-        The same counts as ``ArticleLexiconScores.sentence_cues`` (lexicons in their order,
-        categories in the lexicon's order), counted from the hit columns: a lexicon has a
-        few dozen hits in an article, which a ``Counter`` of (sentence, category) numbers
-        counts faster than ``np.unique``.
-        """
-        blocks: dict[int, list[str]] = {}
-        for scores in analysis.lexicons:
-            if not len(scores.hit_sentence):
-                continue
-            labels = scores.category_ids
-            size = len(labels)
-            names = self._names(labels)
-            counts = Counter((scores.hit_sentence * size + scores.hit_category).tolist())
-            opener = self._string(scores.lexicon) + ":{"
-            current = -1
-            items: list[str] = []
-            for key, count in sorted(counts.items()):
-                sentence, category = divmod(key, size)
-                if sentence != current:
-                    if items:
-                        blocks.setdefault(current, []).append(opener + ",".join(items) + "}")
-                    current, items = sentence, []
-                items.append(names[category] + str(count))
-            blocks.setdefault(current, []).append(opener + ",".join(items) + "}")
-        return {sentence: "{" + ",".join(parts) + "}" for sentence, parts in blocks.items()}
-
-    def _names(self, labels: tuple[str, ...]) -> list[str]:
-        """Per label, its JSON key and colon."""
-        names = self._keys.get(labels)
-        if names is None:
-            names = self._keys[labels] = [_ENCODE(label) + ":" for label in labels]
-        return names
 
 
 def batched(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:

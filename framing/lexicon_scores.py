@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from framing.lexicon import Lexicon
 from framing.matching import CompiledLexicons, Hits
-from framing.model import Document, Evidence
+from framing.model import Document, Evidence, PreparedText
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -137,62 +138,38 @@ def score_lexicons(
     """Score every compiled lexicon on one document from its hits (one call per article).
 
     Categories are numbered across all lexicons, so a handful of array operations count every
-    lexicon's categories at once; each lexicon then takes its slice (hits come sorted by
-    lexicon, then by first token).
+    lexicon's categories at once (``_count``); each lexicon then takes its slice (hits come
+    sorted by lexicon, then by first token).
     """
     prepared = document.prepared
-    n_lexicons = len(compiled.lexicons)
-    n_all = int(compiled.category_offset[-1])
-    token_sentence = np.asarray(prepared.token_sentence, dtype=np.int64)
-    lexicon = compiled.entry_lexicon[hits.entry]
-    category = compiled.entry_global_category[hits.entry]
-    weight = compiled.entry_weight[hits.entry]
-    negated = np.zeros(len(hits), dtype=bool)
-    if len(hits):
-        sentence = token_sentence[hits.first]
-        start = np.asarray(prepared.token_starts, dtype=np.int64)[hits.first]
-        end = np.asarray(prepared.token_ends, dtype=np.int64)[hits.last]
-        negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
-        if len(negatable):
-            negated[negatable] = _negated(
-                hits.first[negatable], prepared.token_norms, token_sentence
-            )
-            category = np.where(negated, compiled.negation_swap[category], category)
-        hit_counts = np.bincount(category, minlength=n_all).tolist()
-        scores = np.bincount(category, weights=weight, minlength=n_all).tolist()
-        negated_counts = np.bincount(category[negated], minlength=n_all).tolist()
-        pairs = np.unique(sentence * n_all + category)
-        sentence_counts = np.bincount(pairs % n_all, minlength=n_all).tolist()
-        with_cue = np.bincount(
-            np.unique(sentence * n_lexicons + lexicon) % n_lexicons, minlength=n_lexicons
-        ).tolist()
-    else:
-        sentence = start = end = hits.first
-        hit_counts = negated_counts = sentence_counts = [0] * n_all
-        scores = [0.0] * n_all
-        with_cue = [0] * n_lexicons
-    bounds = np.searchsorted(lexicon, np.arange(n_lexicons + 1)).tolist()
+    counted = _count(prepared, hits, compiled)
     offsets = compiled.category_offset.tolist()
     results = []
     for index, item in enumerate(compiled.lexicons):
-        lo, hi = bounds[index], bounds[index + 1]
         base = offsets[index]
-        categories = compiled.category_ids[index]
+        names = compiled.category_ids[index]
+        own = slice(base, base + len(names))
+        hit_counts, scores = counted.hit_counts[own], counted.scores[own]
+        if not counted.exact:
+            scores = [round(score, 6) for score in scores]
         counts = tuple(
-            CategoryCount(
-                name,
-                hit_counts[base + k],
-                round(scores[base + k], 6),
-                sentence_counts[base + k],
-                negated_counts[base + k],
+            map(
+                CategoryCount,
+                names,
+                hit_counts,
+                scores,
+                counted.sentence_counts[own],
+                counted.negated_counts[own],
             )
-            for k, name in enumerate(categories)
         )
-        profile, used, dominant = _frame_profile(item, counts)
-        own_start = start[lo:hi]
+        profile, used, dominant = _frame_profile(item, names, hit_counts, scores)
+        lo, hi = counted.bounds[index], counted.bounds[index + 1]
+        hit = slice(lo, hi)
+        start = counted.start[hit]
         order: slice | IntArray = slice(None)
-        if hi - lo > 1 and bool((own_start[1:] < own_start[:-1]).any()):
-            order = np.argsort(own_start, kind="stable")
+        if hi - lo > 1 and any(lo <= i < hi - 1 for i in counted.backwards):
+            order = np.argsort(start, kind="stable")
+            start = start[order]
         results.append(
             ArticleLexiconScores(
                 item.name,
@@ -200,37 +177,168 @@ def score_lexicons(
                 prepared.n_tokens,
                 prepared.n_sentences,
                 counts,
-                with_cue[index],
+                counted.with_cue[index],
                 profile,
                 used,
                 dominant,
-                categories,
+                names,
                 document.article.text,
-                own_start[order],
-                end[lo:hi][order],
-                sentence[lo:hi][order],
-                (category[lo:hi] - base)[order],
-                weight[lo:hi][order],
-                negated[lo:hi][order],
+                start,
+                counted.end[hit][order],
+                counted.sentence[hit][order],
+                counted.category[hit][order],
+                counted.weight[hit][order],
+                counted.negated[hit][order],
             )
         )
     return tuple(results)
 
 
-def _negated(firsts: IntArray, norms: Sequence[str], sentences: IntArray) -> BoolArray:
-    """Mark hits (by first token) with a negator shortly before them in the same sentence."""
-    flags = np.zeros(len(firsts), dtype=bool)
-    sentence_list = sentences.tolist()
-    for index, first in enumerate(firsts.tolist()):
-        own = sentence_list[first]
-        for position in range(max(0, first - NEGATION_WINDOW), first):
-            if sentence_list[position] != own:
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """One article's hits counted over every lexicon's categories (numbered across them).
+
+    The columns are in hit order, with categories numbered within their lexicon;
+    ``backwards`` holds each position ``i`` whose next hit starts before hit ``i``; ``exact``
+    says every score is a sum of multiples of 1/64 small enough to be exact, which
+    ``round(score, 6)`` would return unchanged.
+    """
+
+    start: IntArray
+    end: IntArray
+    sentence: IntArray
+    category: IntArray
+    weight: FloatArray
+    negated: BoolArray
+    bounds: list[int]
+    backwards: set[int]
+    hit_counts: list[int]
+    scores: list[float]
+    sentence_counts: list[int]
+    negated_counts: list[int]
+    with_cue: list[int]
+    exact: bool
+
+
+def _count(prepared: PreparedText, hits: Hits, compiled: CompiledLexicons) -> _Counted:
+    """Count an article's hits per category and lexicon, with few NumPy calls.
+
+    Why: an article has a few hundred hits, where each NumPy call's fixed cost (1 to 15 us)
+    is most of its price. So the hits' sentences and offsets are picked from the token tuples
+    in C (cheaper than turning 600-token tuples into arrays), distinct (sentence, category)
+    pairs are counted on one sorted array (``np.unique`` costs ten times more on so few),
+    negation windows are screened in C, and text order is checked once for every lexicon.
+    """
+    offsets = compiled.category_offset
+    n_lexicons = len(compiled.lexicons)
+    n_all = int(offsets[-1])
+    entry = hits.entry
+    lexicon = compiled.entry_lexicon[entry]
+    category = compiled.entry_global_category[entry]
+    weight = compiled.entry_weight[entry]
+    if not len(hits):
+        zeros = [0] * n_all
+        first = hits.first
+        return _Counted(
+            first,
+            first,
+            first,
+            category,
+            weight,
+            np.zeros(0, dtype=bool),
+            [0] * (n_lexicons + 1),
+            set(),
+            zeros,
+            [0.0] * n_all,
+            zeros,
+            zeros,
+            [0] * n_lexicons,
+            False,
+        )
+    firsts = hits.first.tolist()
+    sentence = _column(prepared.token_sentence, firsts)
+    start = _column(prepared.token_starts, firsts)
+    negated = np.zeros(len(firsts), dtype=bool)
+    negated_counts = [0] * n_all
+    negatable = np.flatnonzero(compiled.lexicon_negates[lexicon]).tolist()
+    if negatable:
+        flagged = _negated_hits(negatable, firsts, prepared.token_norms, prepared.token_sentence)
+        if flagged:
+            negated[flagged] = True
+            category = np.where(negated, compiled.negation_swap[category], category)
+            negated_counts = np.bincount(category[negated], minlength=n_all).tolist()
+    return _Counted(
+        start,
+        _column(prepared.token_ends, hits.last.tolist()),
+        sentence,
+        category - offsets[lexicon],
+        weight,
+        negated,
+        np.searchsorted(lexicon, np.arange(n_lexicons + 1)).tolist(),
+        set(np.flatnonzero(start[1:] < start[:-1]).tolist()),
+        np.bincount(category, minlength=n_all).tolist(),
+        np.bincount(category, weights=weight, minlength=n_all).tolist(),
+        _distinct_counts(sentence * n_all + category, n_all),
+        negated_counts,
+        _distinct_counts(sentence * n_lexicons + lexicon, n_lexicons),
+        _exact_sums(weight),
+    )
+
+
+def _column(values: Sequence[int], indices: list[int]) -> IntArray:
+    """``np.asarray(values)[indices]`` for a few hundred indices into a longer tuple: picked
+    in C by ``itemgetter`` (which returns a lone value bare), then read by ``np.fromiter``."""
+    picked = itemgetter(*indices)(values) if len(indices) > 1 else [values[i] for i in indices]
+    return np.fromiter(picked, dtype=np.int64, count=len(indices))
+
+
+def _distinct_counts(keys: IntArray, size: int) -> list[int]:
+    """How many distinct keys fall in each class ``key % size`` (keys are non-negative)."""
+    ordered = np.sort(keys)
+    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    return np.bincount(distinct % size, minlength=size).tolist()  # type: ignore[no-any-return]
+
+
+_EXACT_LIMIT = 2.0**40
+"""Sums of multiples of 1/64 below this (in absolute value) are exact doubles."""
+
+
+def _exact_sums(weight: FloatArray) -> bool:
+    """Whether every sum of these weights is a multiple of 1/64 held exactly.
+
+    Such a number has at most six decimals, so ``round(x, 6)`` gives it back unchanged; the
+    built-in lexicons weigh cues in halves.
+    """
+    scaled = weight * 64.0
+    return bool((scaled == np.rint(scaled)).all()) and float(np.abs(weight).sum()) < _EXACT_LIMIT
+
+
+def _negated_hits(
+    negatable: list[int], firsts: list[int], norms: Sequence[str], sentences: Sequence[int]
+) -> list[int]:
+    """The hits (of ``negatable``, by first token) with a negator shortly before them in the
+    same sentence.
+
+    Most windows hold no negator: a window whose words are none of ``NEGATORS`` and whose
+    joined text holds no "n't" is passed over with two C-level tests; the others are read
+    word by word as ``_negated`` did.
+    """
+    flagged = []
+    for index in negatable:
+        first = firsts[index]
+        lo = max(0, first - NEGATION_WINDOW)
+        window = norms[lo:first]
+        if NEGATORS.isdisjoint(window) and "n't" not in "".join(window):
+            continue
+        own = sentences[first]
+        for position in range(lo, first):
+            if sentences[position] != own:
                 continue
             norm = norms[position]
             if norm in NEGATORS or norm.endswith("n't"):
-                flags[index] = True
+                flagged.append(index)
                 break
-    return flags
+    return flagged
 
 
 def _sentence_cues(
@@ -264,24 +372,36 @@ def _sentence_cues(
 
 
 def _frame_profile(
-    lexicon: Lexicon, counts: Sequence[CategoryCount]
+    lexicon: Lexicon, names: Sequence[str], hits: Sequence[int], scores: Sequence[float]
 ) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...], str | None]:
+    """A frames lexicon's profile, used frames and dominant frame, from its categories'
+    names, hit counts and (rounded) scores.
+
+    A zero share is not rounded (``round`` gives a zero back as it is), and the used frames
+    are picked before they are ordered: a stable sort keeps the order the sorted whole
+    would give them. A used frame's score is finite (else the total is not), so the sort
+    keys compare consistently.
+    """
     if lexicon.kind != "frames":
         return (), (), None
-    total = sum(c.score for c in counts)
+    total = sum(scores)
     if total <= 0:
-        return tuple((c.category, 0.0) for c in counts), (), None
-    profile = tuple((c.category, round(c.score / total, 6)) for c in counts)
-    used = tuple(
-        c.category
-        for c in sorted(counts, key=lambda c: -c.score)
-        if c.hits >= USED_MIN_HITS and c.score / total >= USED_MIN_SHARE
+        return tuple((name, 0.0) for name in names), (), None
+    profile = tuple(
+        (name, round(score / total, 6) if score else score / total)
+        for name, score in zip(names, scores, strict=True)
     )
+    picked = [
+        k
+        for k, (count, score) in enumerate(zip(hits, scores, strict=True))
+        if count >= USED_MIN_HITS and score / total >= USED_MIN_SHARE
+    ]
+    picked.sort(key=lambda k: -scores[k])
+    used = tuple(names[k] for k in picked)
     dominant = None
     if used:
-        top = next(c for c in counts if c.category == used[0])
-        ties = [c for c in counts if c.score == top.score]
-        dominant = used[0] if len(ties) == 1 else None
+        top = scores[names.index(used[0])]
+        dominant = used[0] if sum(score == top for score in scores) == 1 else None
     return profile, used, dominant
 
 

@@ -481,3 +481,35 @@ def test_lone_words_never_a_name_are_dropped_by_the_candidate_rule() -> None:
                 _candidate_run(segment, [i], next_alias, set(), set())
             assert segment.candidates == [] and segment.alias_prefix == {}, word
             assert segment.titled == set()
+
+
+# --------------------------------------------------------------------------------------------
+# The segment's first letters read through NumPy (bodies of _FEW_TOKENS tokens or more)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(), max_size=400))
+def test_first_letters_are_read_as_str_reads_them(text: str) -> None:
+    prepared = prepare("x", text)
+    starts = prepared.token_starts
+    assert actor_mentions._starts_lower(text, starts).tolist() == [
+        text[start].islower() for start in starts
+    ]
+
+
+long_hostile_text = st.lists(
+    st.tuples(
+        st.sampled_from([*HAZARDS, "élan", "Élan", "ßig", "İstanbul", "ωmega", "Ωmega"]),
+        st.sampled_from(GAPS),
+    ),
+    min_size=actor_mentions._FEW_TOKENS,
+    max_size=200,
+).map(lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=150, deadline=None)
+@given(long_hostile_text)
+def test_long_texts_are_scanned_as_before(text: str) -> None:
+    text += " Élan said: ßig, İstanbul Turkey." * actor_mentions._FEW_TOKENS
+    assert len(prepare("x", text).token_starts) >= actor_mentions._FEW_TOKENS
+    assert_scan_as_before(text, _user_table())
