@@ -14,6 +14,11 @@ names, figures) or reads ``--input FILE.jsonl``, and in one run times:
   targets and the annotation record as JSON); their sum is about the serial annotate run
   without interpreter start-up and file I/O.
 
+- with ``--report``, the whole ``framing report`` command (every page, ``analysis.json`` and
+  the CSV tables) in a subprocess, serially and with ``--jobs N``; every file must be the
+  same. The issue's report figure is ``--articles 1000 --stories 200 --report`` (200 stories
+  of five outlets each).
+
 It prints seconds, articles/s, MB/s, each run's peak memory (the largest process: with
 ``--jobs N`` there are N workers of about that size plus the parent) and the ratio to the
 floor. The machine may be shared and noisy: compare figures from the same run.
@@ -134,7 +139,32 @@ def stages(source: Path) -> list[Timing]:
     ]
 
 
+def run_report(source: Path, out: Path, jobs: int) -> Timing:
+    """Run ``framing report`` (html, json and csv) in a subprocess; time it and read its peak
+    memory (the largest of its processes)."""
+    command = [sys.executable, "-m", "framing", "report", str(source), "-o", str(out)]
+    command += ["--format", "html,json,csv", "--force", "--quiet", "--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"framing report failed with exit code {status}")
+    count = len(load_corpus(source, require_outlet=False))
+    pages = sum(1 for _ in out.glob("story-*.html"))
+    name = "report" if jobs == 1 else f"report --jobs {jobs}"
+    note = f"{pages:,} story pages, analysis.json, CSV"
+    return Timing(name, seconds, count, usage.ru_maxrss / 1024, note)
+
+
 def _digest(path: Path) -> str:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file())
+        return hashlib.sha256(
+            b"".join(
+                p.relative_to(path).as_posix().encode() + bytes.fromhex(_digest(p)) for p in files
+            )
+        ).hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -149,6 +179,17 @@ def _row(timing: Timing, megabytes: float, floor_seconds: float) -> str:
     )
 
 
+def _compare(outputs: list[Path], runs: list[Timing]) -> bool:
+    """Print the parallel run's speed-up and whether its output is the serial one; True if not."""
+    same = _digest(outputs[0]) == _digest(outputs[1])
+    serial, parallel = runs
+    print(
+        f"{parallel.name}: {serial.seconds / parallel.seconds:.2f}x the serial speed; output "
+        + ("identical" if same else "DIFFERS")
+    )
+    return not same
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m framing.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=2000, help="generated articles")
@@ -159,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="also run annotate with N processes")
     parser.add_argument("--stages", action="store_true", help="also time the stages in-process")
     parser.add_argument("--skip-annotate", action="store_true", help="no annotate run")
+    parser.add_argument(
+        "--report", action="store_true", help="also run framing report (html, json, csv)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         source = args.input
@@ -182,15 +226,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{'run':<18} {'time':>10} {'rate':>15} {'speed':>12} {'peak':>10} {'/floor':>7}")
         for timing in timings:
             print(_row(timing, megabytes, timings[0].seconds))
+        if args.report:
+            job_counts = sorted({1, max(1, args.jobs)})
+            reports = [Path(folder) / f"report-{jobs}" for jobs in job_counts]
+            report_timings = [
+                run_report(source, out, jobs) for out, jobs in zip(reports, job_counts, strict=True)
+            ]
+            for timing in report_timings:
+                print(_row(timing, megabytes, timings[0].seconds))
+        failed = False
         if len(outputs) == 2:
-            same = _digest(outputs[0]) == _digest(outputs[1])
-            serial, parallel = (t.seconds for t in timings if t.name.startswith("annotate"))
-            print(
-                f"--jobs {args.jobs}: {serial / parallel:.2f}x the serial speed; output "
-                + ("identical" if same else "DIFFERS")
-            )
-            if not same:
-                return 1
+            failed |= _compare(outputs, [t for t in timings if t.name.startswith("annotate")])
+        if args.report and len(reports) == 2:
+            failed |= _compare(reports, report_timings)
+        if failed:
+            return 1
     return 0
 
 
