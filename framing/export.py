@@ -6,18 +6,15 @@ field raises the version. Floats are rounded to fixed places so two runs give id
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from itertools import chain
-from json.encoder import encode_basestring
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from framing import __version__
 from framing.actors import ActorSalience
 from framing.analysis import ArticleAnalysis, CorpusAnalysis, StoryAnalysis
 from framing.frames import OutletFrames
+from framing.indented_json import IndentedJson, Stream, indented_json, newline
 from framing.labels import Label
 from framing.lexicon import Lexicon
 from framing.lexicon_scores import ArticleLexiconScores, LexiconRates
@@ -346,7 +343,7 @@ def story_json(story: StoryAnalysis) -> str:
     """One story's record as it stands in ``analysis.json``'s list of stories (indented at
     its depth): made wherever the story was analysed, so a worker process can send text
     instead of the analysis."""
-    writer = _IndentedJson()
+    writer = IndentedJson()
     writer.write(_story_record(story), _STORY_DEPTH)
     return "".join(writer.parts)
 
@@ -372,7 +369,7 @@ class AnalysisJsonWriter:
         self._count = 0
         document = _analysis_document(lexicons, n_articles, skipped)
         empty = indented_json({**document, "stories": []})
-        self._tail = _newline(0) + "}"
+        self._tail = newline(0) + "}"
         head = empty.removesuffix("[]" + self._tail)
         if head == empty:  # pragma: no cover - the layout puts the stories last, always
             raise AssertionError("the stories must be the last field of analysis.json")
@@ -380,13 +377,13 @@ class AnalysisJsonWriter:
 
     def add(self, story_text: str) -> None:
         """Append one story's record (from :func:`story_json`)."""
-        inner = _newline(_STORY_DEPTH)
+        inner = newline(_STORY_DEPTH)
         self._handle.write(("," + inner if self._count else inner) + story_text)
         self._count += 1
 
     def close(self) -> None:
         """Close the list and the document (the file ends with a newline)."""
-        closing = "]" if not self._count else _newline(_STORY_DEPTH - 1) + "]"
+        closing = "]" if not self._count else newline(_STORY_DEPTH - 1) + "]"
         self._handle.write(closing + self._tail + "\n")
 
 
@@ -402,148 +399,3 @@ def _analysis_document(
         "n_articles": n_articles,
         "skipped": list(skipped),
     }
-
-
-def indented_json(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=1)``: the same text, several times faster.
-
-    With an indent, :mod:`json` falls back to its pure-Python encoder (the C encoder only
-    writes one line): 2.2 s for a 49 MB analysis of 40 stories, 0.7 s this way. Here the innermost
-    containers (holding only numbers, strings, booleans and nulls: most of the document) go
-    through the C encoder, with the item separator ``","`` plus a newline and the indent of
-    their depth, and only the containers around them are laid out in Python. The encoder
-    escapes every newline inside a string, so a raw newline in its output is always layout.
-    """
-    writer = _IndentedJson()
-    writer.write(value, 0)
-    return "".join(writer.parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Stream:
-    """A list for :func:`indented_json` whose items are made while it is written (each can be
-    freed once written); it can be written once."""
-
-    items: Iterable[Any]
-
-
-_CONTAINERS = (dict, list, tuple, Stream)
-_PLAIN = frozenset((str, int, float, bool, type(None)))
-
-
-def _flat(values: Iterable[Any]) -> bool:
-    """Whether none of ``values`` is a container, so the C encoder can write them on one level.
-
-    Checked on the set of their types, which C code builds: this runs for every container of
-    the document, so a Python loop over the values would cost as much as the encoding.
-    """
-    kinds = set(map(type, values))
-    return kinds <= _PLAIN or not any(issubclass(kind, _CONTAINERS) for kind in kinds)
-
-
-def _records(values: list[Any] | tuple[Any, ...]) -> bool:
-    """Whether ``values`` are all non-empty dicts of plain values: a list of records."""
-    return (
-        all(issubclass(kind, dict) for kind in set(map(type, values)))
-        and all(values)
-        and _flat(chain.from_iterable(map(dict.values, values)))
-    )
-
-
-def _newline(depth: int) -> str:
-    return "\n" + " " * depth
-
-
-class _IndentedJson:
-    """Writes one indented JSON document as a list of pieces (joined once, at the end: joining
-    at every level would copy the text once per level)."""
-
-    def __init__(self, handle: TextIO | None = None) -> None:
-        self.parts: list[str] = []
-        self._encoders: dict[int, Callable[[Any], str]] = {}
-        self._handle = handle
-
-    def flush(self) -> None:
-        """Move the pieces so far to the handle, if there is one (after each streamed item)."""
-        if self._handle is not None:
-            self._handle.write("".join(self.parts))
-            self.parts.clear()
-
-    def _encoder(self, depth: int) -> Callable[[Any], str]:
-        """The C encoder whose items sit at ``depth`` spaces (one line per item)."""
-        encode = self._encoders.get(depth)
-        if encode is None:
-            separators = ("," + _newline(depth), ": ")
-            encode = json.JSONEncoder(ensure_ascii=False, separators=separators).encode
-            self._encoders[depth] = encode
-        return encode
-
-    def write(self, value: Any, depth: int) -> None:
-        """Append ``value`` as indented JSON, its closing bracket at ``depth`` spaces."""
-        if isinstance(value, Stream):
-            self._stream(value, depth)
-        elif isinstance(value, dict) and value:
-            if _flat(value.values()):
-                self._flat(value, depth)
-            elif all(isinstance(key, str) for key in value):
-                self._nested(value, depth)
-            else:
-                # Numbers, booleans or null as keys (none in our documents): json converts them.
-                text = json.dumps(value, ensure_ascii=False, indent=1)
-                self.parts.append(text.replace("\n", _newline(depth)))
-        elif isinstance(value, (list, tuple)) and value:
-            if _flat(value):
-                self._flat(value, depth)
-            elif _records(value):
-                self._records(value, depth)
-            else:
-                self._nested(value, depth)
-        else:
-            self.parts.append(self._encoder(depth + 1)(value))
-
-    def _nested(self, value: dict[str, Any] | list[Any] | tuple[Any, ...], depth: int) -> None:
-        """A container holding containers: one item per line, each written in turn."""
-        inner = _newline(depth + 1)
-        separator = "," + inner
-        if isinstance(value, dict):
-            self.parts.append("{")
-            for index, (key, child) in enumerate(value.items()):
-                self.parts.append((separator if index else inner) + encode_basestring(key) + ": ")
-                self.write(child, depth + 1)
-            self.parts.append(_newline(depth) + "}")
-        else:
-            self.parts.append("[")
-            for index, child in enumerate(value):
-                self.parts.append(separator if index else inner)
-                self.write(child, depth + 1)
-            self.parts.append(_newline(depth) + "]")
-
-    def _stream(self, value: Stream, depth: int) -> None:
-        """A list written item by item as its items are made (``[]`` when there are none)."""
-        self.parts.append("[")
-        separator = _newline(depth + 1)
-        for item in value.items:
-            self.parts.append(separator)
-            self.write(item, depth + 1)
-            self.flush()
-            separator = "," + _newline(depth + 1)
-        self.parts.append("]" if separator == _newline(depth + 1) else _newline(depth) + "]")
-
-    def _flat(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int) -> None:
-        """A non-empty container of plain values, in one call of the C encoder."""
-        text = self._encoder(depth + 1)(value)
-        self.parts += (text[0], _newline(depth + 1), text[1:-1], _newline(depth), text[-1])
-
-    def _records(self, value: list[Any] | tuple[Any, ...], depth: int) -> None:
-        """A list of non-empty flat dicts (evidence, test results), in one call of the encoder.
-
-        Written with the separator of the dicts' items, the list comes out right except where
-        one dict ends and the next begins: ``}`` + separator + ``{``. That sequence occurs
-        nowhere else, so it is replaced: the separator's newline is never inside a string, and
-        inside a dict it follows a plain value (never ``}``) and precedes a key (``"``).
-        """
-        separator = "," + _newline(depth + 2)
-        text = self._encoder(depth + 2)(value)
-        outer, inner = _newline(depth + 1), _newline(depth + 2)
-        body = text[2:-2].replace("}" + separator + "{", outer + "}," + outer + "{" + inner)
-        self.parts += ("[", outer, "{", inner, body, outer, "}", _newline(depth), "]")

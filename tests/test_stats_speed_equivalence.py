@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy.stats import binomtest, chi2, fisher_exact
 
-from framing.export import Stream, indented_json
+from framing.indented_json import Stream, indented_json
 from framing.intervals import (
     _percentiles,
     _resampling_weights,
