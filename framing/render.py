@@ -18,7 +18,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from framing import __version__
-from framing.report_context import IndexPage, StoryPage
+from framing.report_context import StoryPage
+from framing.report_index import IndexPage
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,8 @@ from framing.export import AnalysisJsonWriter, story_json
 from framing.lexicon import Lexicon
 from framing.output import StagedFiles, check_targets
 from framing.render import Renderer
-from framing.report_context import (
-    StoryLink,
-    build_story_page,
-    index_page,
-    story_file_names,
-    story_link,
-)
+from framing.report_context import build_story_page
+from framing.report_index import StoryLink, index_page, story_file_names, story_link
 from framing.tables import CSV_TABLES, CsvTableWriter, StoryRows, story_csv_rows
 
 FORMATS = ("html", "json", "csv")

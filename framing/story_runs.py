@@ -55,8 +55,8 @@ from framing.execution import (
 from framing.lexicon import Lexicon
 from framing.model import Article, Story
 from framing.render import Renderer
-from framing.report_context import story_file_names
 from framing.report_files import ReportWriter, StoryOutput, story_output
+from framing.report_index import story_file_names
 from framing.stories import plan_stories, story_features
 from framing.terms import TermOptions
 
