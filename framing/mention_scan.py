@@ -106,6 +106,12 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     token_sentence = prepared.token_sentence
     shouting = segment.shouting = _shouting_sentences(segment)
+    aliases = segment.aliases
+    remembered = table.token_cache
+    prefixes = table.prefixes
+    # an alias may go on past its first token (the loop in _alias_at runs at least once)
+    longer = table.max_tokens > 1
+    last = len(starts) - 1
     run: list[int] = []
 
     def close_run(next_alias: int | None) -> None:
@@ -125,14 +131,31 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
         if run and i > following:
             close_run(None)
         following = i + 1
-        # What the token reads as on its own comes from the table's memory: most capitalised
-        # tokens begin no alias, and for those nothing more is read.
-        reading = table.remember_token(written[i], _read_token)
+        # What the token reads as on its own comes from the table's memory (read here as
+        # ``remember_token`` reads it, without a call per token): most capitalised tokens
+        # begin no alias, and for those nothing more is read.
+        raw = written[i]
+        reading = remembered.get(raw)
+        if reading is None:
+            reading = table.remember_token(raw, _read_token)
         if reading.prefix or reading.fallback:
-            alias = _alias_at(segment, i, reading, table)
+            # The commonest prefix is a sentence's "The" before a word that continues no
+            # alias: _alias_at's first step, taken here, answers None for it (no actor of
+            # its own, no fallback, and the folded pair begins no alias).
+            if (
+                reading.actor is None
+                and reading.fallback is None
+                and longer
+                and i < last
+                and text[ends[i] : starts[i + 1]] == " "
+                and reading.key + fold(text[starts[i + 1] : ends[i + 1]]) not in prefixes
+            ):
+                alias = None
+            else:
+                alias = _alias_at(segment, i, reading, table)
             if alias is not None:
                 end, actor, _ = alias
-                segment.aliases.append((i, end, actor))
+                aliases.append((i, end, actor))
                 if run:
                     joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
                     close_run(i if joins else None)
