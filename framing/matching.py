@@ -31,6 +31,9 @@ from framing.tokens import cased_form
 
 IntArray = npt.NDArray[np.int64]
 
+_FEW_TOKENS = 64
+"""Below this many tokens ``CompiledLexicons.match`` finds candidates in Python (see there)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Hits:
@@ -159,17 +162,32 @@ class CompiledLexicons:
         """
         if not len(norms) or not self.entries:
             return EMPTY_HITS
+        if self._cased is not None and cased is None:
+            raise ValueError("a case-sensitive lexicon needs the tokens as written")
+        if len(norms) < _FEW_TOKENS:
+            # A sentence or a phrase: the sparse tables' fixed cost (tens of sparse operations,
+            # and a table rebuilt whenever a new word type matches) is all of the time, and
+            # the few candidates are found in Python.
+            sentence_list = list(sentence_ids)
+            starts, terms = self._folded.few_candidates(norms, sentence_list)
+            if self._cased is not None and cased is not None:
+                cased_starts, cased_terms = self._cased.few_candidates(cased, sentence_list)
+                starts += cased_starts
+                terms += cased_terms
+            if not starts:
+                return EMPTY_HITS
+            return self._resolve_overlaps(
+                np.asarray(starts, dtype=np.int64), np.asarray(terms, dtype=np.int64)
+            )
         sentences = np.asarray(sentence_ids, dtype=np.int64)
-        starts, terms = self._folded.candidates(norms, sentences)
-        if self._cased is not None:
-            if cased is None:
-                raise ValueError("a case-sensitive lexicon needs the tokens as written")
+        starts_found, terms_found = self._folded.candidates(norms, sentences)
+        if self._cased is not None and cased is not None:
             more_starts, more_terms = self._cased.candidates(cased, sentences)
-            starts += more_starts
-            terms += more_terms
-        if not starts:
+            starts_found += more_starts
+            terms_found += more_terms
+        if not starts_found:
             return EMPTY_HITS
-        return self._resolve_overlaps(np.concatenate(starts), np.concatenate(terms))
+        return self._resolve_overlaps(np.concatenate(starts_found), np.concatenate(terms_found))
 
     def _resolve_overlaps(self, starts: IntArray, terms: IntArray) -> Hits:
         lexicon = self._term_lexicon[terms]
@@ -291,6 +309,11 @@ class _PatternTables:
                 for offset in range(length)
             ]
             self._by_length.append((length, terms, columns))
+        # Terms by their first pattern, as (term, its patterns), for ``few_candidates``.
+        self._by_first: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for term in term_ids:
+            patterns = tuple(pattern_ids[p] for p in term_patterns[term])
+            self._by_first.setdefault(patterns[0], []).append((term, patterns))
         # Type cache: token -> row of the types x patterns table (0: matches no pattern).
         self._type_row: dict[str, int] = {}
         self._row_patterns: list[list[int]] = [[]]
@@ -338,6 +361,38 @@ class _PatternTables:
                 (data, indices, indptr), shape=(len(self._row_patterns), self._n_patterns)
             )
         return self._table
+
+    def few_candidates(
+        self, tokens: Sequence[str], sentences: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """``candidates`` for a few tokens, found in Python: the same (start token, term) pairs.
+
+        A term starts at token ``i`` when each of its patterns is among the patterns of the
+        token at its offset (the rows ``_type_rows`` resolves, the very rows of the sparse
+        table) and its first and last tokens lie in one sentence, as ``candidates`` checks.
+        """
+        starts: list[int] = []
+        terms: list[int] = []
+        if not self._by_length:
+            return starts, terms
+        rows = self._type_rows(tokens).tolist()
+        row_patterns = self._row_patterns
+        n = len(tokens)
+        for i, row in enumerate(rows):
+            if not row:
+                continue
+            for first in row_patterns[row]:
+                for term, patterns in self._by_first.get(first, ()):
+                    last = i + len(patterns) - 1
+                    if last >= n or sentences[i] != sentences[last]:
+                        continue
+                    if all(
+                        patterns[offset] in row_patterns[rows[i + offset]]
+                        for offset in range(1, len(patterns))
+                    ):
+                        starts.append(i)
+                        terms.append(term)
+        return starts, terms
 
     def candidates(
         self, tokens: Sequence[str], sentences: IntArray

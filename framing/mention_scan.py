@@ -1,0 +1,265 @@
+"""Pass one of actor-mention finding: the actor table's aliases and the candidate names (runs
+of capitalised tokens) of one text.
+
+Why separate from ``framing.actor_mentions``: scanning one text is the per-token part (each
+capitalised token is read against the table, runs are cut at titles and sentence openers);
+``framing.actor_mentions`` then resolves the candidates of the whole story into names and
+emits the mentions. ``framing.mention_tokens`` holds what both read of a text's tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from framing.actor_table import ActorTable, TokenReading, fold
+from framing.mention_tokens import (
+    _FUNCTION_WORDS,
+    _MONTHS_DAYS,
+    _NEVER_A_NAME_ALONE,
+    _TITLE_ABBREVIATIONS,
+    _TITLE_HEADS,
+    _is_initial,
+    _is_name_token,
+    _Segment,
+    _shouting_sentences,
+)
+
+
+def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
+    gap = text[end:start]
+    if not gap:
+        return True
+    if gap.isspace():
+        return "\n\n" not in gap
+    return gap[0] == "." and gap[1:].isspace() and previous_norm in _TITLE_ABBREVIATIONS
+
+
+def _alias_at(
+    segment: _Segment, i: int, reading: TokenReading, table: ActorTable
+) -> tuple[int, str, int] | None:
+    """Longest table alias starting at token ``i`` (one of ``segment.written``), which reads
+    as ``reading`` on its own: (end token, actor, end char) or None.
+
+    The longest alias is tried first, token by token while the folded text so far begins
+    an alias; failing that, the token alone read as a plural ("Turks") or as the first part
+    of a hyphenated word ("Ankara-based").
+    """
+    raw = segment.written[i]
+    starts, ends = segment.prepared.token_starts, segment.prepared.token_ends
+    best: tuple[int, str, int] | None = None
+    if reading.prefix and table.max_tokens > 0:
+        if reading.actor is not None:
+            best = (i + 1, reading.actor, ends[i])
+        text = segment.text
+        n = len(starts)
+        key, written = reading.key, raw
+        j = i + 1
+        while j < n and j - i < table.max_tokens:
+            gap = text[ends[j - 1] : starts[j]]
+            if gap and not (gap.isspace() and "\n" not in gap):
+                break
+            raw = text[starts[j] : ends[j]]
+            key += fold(raw)
+            written += raw
+            if key not in table.prefixes:
+                break
+            actor = table._match(written, key)
+            if actor is not None:
+                best = (j + 1, actor, ends[j])
+            j += 1
+    if best is None and reading.fallback is not None:
+        actor, length = reading.fallback
+        return (i + 1, actor, ends[i] if length is None else starts[i] + length)
+    return best
+
+
+def _read_token(raw: str, table: ActorTable) -> TokenReading:
+    """What the scan makes of one token as written, on its own, with ``table``.
+
+    It depends on the token and the table only, so the table remembers it
+    (``ActorTable.remember_token``): a corpus repeats the same few thousand capitalised tokens.
+    """
+    key = fold(raw)
+    prefix = key in table.prefixes
+    fallback: tuple[str, int | None] | None = None
+    if len(key) > 3 and key.endswith("s"):
+        actor = table._match(raw[:-1], key[:-1])
+        if actor is not None:
+            fallback = (actor, None)
+    if fallback is None and "-" in raw and _is_hyphen_prefix(raw):
+        head = raw.split("-", 1)[0]
+        actor = table._match(head, fold(head))
+        if actor is not None:
+            fallback = (actor, len(head))
+    actor = table._match(raw, key) if prefix else None
+    return TokenReading(key, prefix, actor, fallback, _is_name_token(raw))
+
+
+def _is_hyphen_prefix(raw: str) -> bool:
+    parts = raw.split("-")
+    return len(parts) > 1 and all(p[:1].islower() for p in parts[1:])
+
+
+def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    """Pass one: table aliases and candidate names (runs of capitalised tokens)."""
+    text, prepared, written = segment.text, segment.prepared, segment.written
+    starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
+    token_sentence = prepared.token_sentence
+    shouting = segment.shouting = _shouting_sentences(segment)
+    aliases = segment.aliases
+    remembered = table.token_cache
+    prefixes = table.prefixes
+    # an alias may go on past its first token (the loop in _alias_at runs at least once)
+    longer = table.max_tokens > 1
+    last = len(starts) - 1
+    run: list[int] = []
+
+    def close_run(next_alias: int | None) -> None:
+        # A lone function word or month ("The", "According", "May") is never a name: most
+        # runs are one such sentence opener, and _candidate_run would only drop it.
+        if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+            _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
+        run.clear()
+
+    # Only tokens starting with a capital or a digit can begin an alias or be part of a
+    # name; any other token ends the current run, so a jump over one closes it. Aliases are
+    # taken longest first, left to right, and never overlap.
+    following = 0
+    for i in segment.capitals:
+        if i < following:
+            continue  # inside an alias
+        if run and i > following:
+            close_run(None)
+        following = i + 1
+        # What the token reads as on its own comes from the table's memory (read here as
+        # ``remember_token`` reads it, without a call per token): most capitalised tokens
+        # begin no alias, and for those nothing more is read.
+        raw = written[i]
+        reading = remembered.get(raw)
+        if reading is None:
+            reading = table.remember_token(raw, _read_token)
+        if reading.prefix or reading.fallback:
+            # The commonest prefix is a sentence's "The" before a word that continues no
+            # alias: _alias_at's first step, taken here, answers None for it (no actor of
+            # its own, no fallback, and the folded pair begins no alias).
+            if (
+                reading.actor is None
+                and reading.fallback is None
+                and longer
+                and i < last
+                and text[ends[i] : starts[i + 1]] == " "
+                and reading.key + fold(text[starts[i + 1] : ends[i + 1]]) not in prefixes
+            ):
+                alias = None
+            else:
+                alias = _alias_at(segment, i, reading, table)
+            if alias is not None:
+                end, actor, _ = alias
+                aliases.append((i, end, actor))
+                if run:
+                    joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
+                    close_run(i if joins else None)
+                following = end
+                continue
+        if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
+            if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
+                close_run(None)
+            run.append(i)
+        elif run:
+            close_run(None)
+    if run:
+        close_run(None)
+    _join_possessive_names(segment)
+
+
+def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
+    """Index into ``run`` where the name starts after a title ("Defense Secretary Jim Mattis"
+    -> 2); 0 when there is no title."""
+    last_head = -1
+    for position, token in enumerate(run):
+        if norms[token] in _TITLE_HEADS:
+            last_head = position
+    return last_head + 1
+
+
+def _candidate_run(
+    segment: _Segment,
+    run: list[int],
+    next_alias: int | None,
+    lower_vocab: set[str],
+    mid_caps: set[str],
+) -> None:
+    norms = segment.prepared.token_norms
+    cut = _title_prefix(norms, run)
+    prefix_start = run[0]
+    name = list(run[cut:])
+    if not name:
+        if next_alias is not None and cut:
+            segment.alias_prefix[next_alias] = prefix_start
+        return
+    if cut == 0:
+        # Drop sentence-initial words that are not names.
+        while name:
+            first = name[0]
+            if norms[first] in _MONTHS_DAYS or norms[first] in _FUNCTION_WORDS:
+                name.pop(0)
+                continue
+            if _is_initial(segment.text, segment.prepared, first) and (
+                norms[first] in lower_vocab or (len(name) == 1 and norms[first] not in mid_caps)
+            ):
+                name.pop(0)
+                continue
+            break
+        prefix_start = name[0] if name else prefix_start
+    name = [t for t in name if norms[t] not in _MONTHS_DAYS] if len(name) == 1 else name
+    if not name:
+        return
+    key = _key(segment, name[0], name[-1] + 1)
+    if cut:
+        segment.titled.add(key)
+    segment.candidates.append((name[0], name[-1] + 1, key, prefix_start if cut else name[0]))
+
+
+def _key(segment: _Segment, first: int, end: int) -> str:
+    prepared = segment.prepared
+    return fold(segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]])
+
+
+def _join_possessive_names(segment: _Segment) -> None:
+    """Join "Countering America's Adversaries Through Sanctions Act" into one name: a
+    candidate after "'s" that holds a capitalised function word ("Through", "Of") is a
+    title-cased name, and so is everything capitalised before the "'s"."""
+    norms, text = segment.prepared.token_norms, segment.text
+    starts = segment.prepared.token_starts
+    by_start = {c[0]: c for c in segment.candidates}
+    alias_by_end = {a[1]: a for a in segment.aliases}
+    cand_by_end = {c[1]: c for c in segment.candidates}
+    for first, end, _unused_key, _prefix in list(segment.candidates):
+        if first < 2 or norms[first - 1] != "'s":
+            continue
+        inner = [
+            t
+            for t in range(first + 1, end)
+            if norms[t] in _FUNCTION_WORDS and text[starts[t]].isupper()
+        ]
+        if not inner:
+            continue
+        left_end = first - 1
+        new_first = left_end
+        while True:
+            if new_first in alias_by_end:
+                alias = alias_by_end[new_first]
+                segment.aliases.remove(alias)
+                new_first = alias[0]
+            elif new_first in cand_by_end:
+                cand = cand_by_end[new_first]
+                if cand in segment.candidates:
+                    segment.candidates.remove(cand)
+                new_first = cand[0]
+            else:
+                break
+        if new_first == left_end:
+            continue
+        segment.candidates.remove(by_start[first])
+        segment.candidates.append((new_first, end, _key(segment, new_first, end), new_first))
+    segment.candidates.sort()

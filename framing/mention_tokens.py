@@ -1,0 +1,220 @@
+"""What the actor-mention passes read of one text's tokens: first letters, the story's
+vocabulary, sentences written in capitals, and the closed word lists the rules name.
+
+Why separate from ``framing.mention_scan`` and ``framing.actor_mentions``: this is the per-token
+reading every pass shares (the costly part is reading ~600 tokens per article without one
+Python step per token); the scan (``framing.mention_scan``) turns it into aliases and
+candidate names, and ``framing.actor_mentions`` resolves those into mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
+
+import numpy as np
+import numpy.typing as npt
+
+from framing.model import PreparedText
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Return the space-separated words of a closed list."""
+    return frozenset(words.split())
+
+
+# Capitalised words that start sentences but are not names (checked on the run's first token).
+_FUNCTION_WORDS = _word_set(
+    """the a an this that these those it its in on at for from with without by of to and but
+    or nor if when while as after before since until although though because so yet then there
+    here he she they we you i his her their our my your what which who whom whose where why how
+    some many most few all both each every no not nobody none such other another one two three
+    four five six seven eight nine ten first last next new former later earlier meanwhile
+    however still also even only just instead indeed yes please let according under over
+    through against among between during despite about around across within beyond into onto
+    upon via per amid toward towards mr mrs ms dr people"""
+)
+_MONTHS_DAYS = _word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# A title ends with one of these heads ("Defense Secretary", "Gen.", "Prime Minister").
+_TITLE_HEADS = _word_set(
+    """president minister secretary general chancellor king queen prince princess premier
+    senator governor ambassador envoy spokesman spokeswoman spokesperson mr mrs ms dr prof gen
+    col lt maj capt adm sen rep gov sgt cmdr brig sheikh emir sultan pope judge chairman
+    chairwoman chair director marshal admiral colonel commander mayor speaker lord sir dame
+    ayatollah professor doctor lieutenant captain major"""
+)
+_TITLE_ABBREVIATIONS = _word_set(
+    "mr mrs ms dr prof gen col lt maj capt adm sen rep gov sgt cmdr brig st jr messrs"
+)
+# Lone words _candidate_run always drops (function words and months that are not a title).
+_NEVER_A_NAME_ALONE = (_FUNCTION_WORDS | _MONTHS_DAYS) - _TITLE_HEADS
+_OPENERS = frozenset("“\"‘'(:—–[")
+_QUOTES = "“”\"‘’'«»„"
+
+_FEW_TOKENS = 64
+"""Below this many tokens (a title, a role) the tokens' first letters are read one by one."""
+# Per ASCII byte: 1 for "a" to "z" (the only ASCII characters str.islower accepts), and 1 for
+# "A" to "Z" and "0" to "9" (the only ones str.isupper or str.isdigit accepts).
+_ASCII_LOWER = bytes(0x61 <= b <= 0x7A for b in range(256))
+_ASCII_CAPITAL = bytes(0x41 <= b <= 0x5A or 0x30 <= b <= 0x39 for b in range(256))
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _first_letters(text: str, starts: Sequence[int]) -> tuple[BoolArray, BoolArray]:
+    """Per token, whether its first character is lower-case (``str.islower``), and whether it
+    is a capital or a digit (``str.isupper() or str.isdigit()``).
+
+    Why this way: it is read for every token of every body, and one Python step per token
+    costs more than the rest of the segment's set-up. ``itemgetter`` picks the first
+    characters in one C call; among ASCII characters exactly "a" to "z" are lower-case and
+    exactly "A" to "Z" and "0" to "9" capitals or digits, so one ``bytes.translate`` answers
+    each; a character beyond ASCII (rare in news text) is asked in Python.
+    """
+    if not starts:
+        return np.zeros(0, dtype=np.bool_), np.zeros(0, dtype=np.bool_)
+    firsts = "".join(itemgetter(*starts)(text))
+    ascii_bytes = firsts.encode("ascii", "replace")
+    lower = bytearray(ascii_bytes.translate(_ASCII_LOWER))
+    capital = bytearray(ascii_bytes.translate(_ASCII_CAPITAL))
+    if not firsts.isascii():
+        for match in _NOT_ASCII.finditer(firsts):
+            char, at = match.group(), match.start()
+            lower[at] = char.islower()
+            capital[at] = char.isupper() or char.isdigit()
+    return np.frombuffer(lower, dtype=np.bool_), np.frombuffer(capital, dtype=np.bool_)
+
+
+def _starts_lower(text: str, starts: Sequence[int]) -> BoolArray:
+    """Per token, whether its first character is lower-case (see ``_first_letters``)."""
+    return _first_letters(text, starts)[0]
+
+
+@dataclass(slots=True)
+class _Segment:
+    """Working state for one text (a body or a title) between the two passes."""
+
+    doc: int
+    text: str
+    prepared: PreparedText
+    in_title: bool
+    # (token start, token end, actor) from the table
+    aliases: list[tuple[int, int, str]] = field(default_factory=list)
+    # (token start, token end, candidate key, title-prefix start token)
+    candidates: list[tuple[int, int, str, int]] = field(default_factory=list)
+    # alias start token -> title-prefix start token
+    alias_prefix: dict[int, int] = field(default_factory=dict)
+    # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
+    titled: set[str] = field(default_factory=set)
+    shouting: set[int] = field(default_factory=set)
+    # per token, 1 if it starts with a lower-case letter, else 0 (tokens are never empty)
+    lowers: bytes = field(init=False)
+    # the other tokens, as written, sliced once: only these can begin a name or an alias, or
+    # be written in capitals
+    written: dict[int, str] = field(init=False)
+    # tokens that start with a capital or a digit: the only ones that can begin a name
+    capitals: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Slice only the tokens the passes read as written.
+
+        Why: most tokens of news text start with a lower-case letter, and all a pass needs of
+        those is that they do (a token holding a lower-case letter is never all capitals).
+        """
+        text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
+        if len(starts) < _FEW_TOKENS:
+            self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
+            unlowered = [i for i, lower in enumerate(self.lowers) if not lower]
+            self.written = {i: text[starts[i] : ends[i]] for i in unlowered}
+            self.capitals = [
+                i for i, raw in self.written.items() if raw[0].isupper() or raw[0].isdigit()
+            ]
+            return
+        lower, capital = _first_letters(text, starts)
+        self.lowers = lower.tobytes()
+        self.written = {i: text[starts[i] : ends[i]] for i in np.flatnonzero(~lower).tolist()}
+        self.capitals = np.flatnonzero(capital).tolist()
+
+    @property
+    def raws(self) -> list[str]:
+        """Every token as written (the passes read ``lowers`` and ``written`` instead)."""
+        prepared = self.prepared
+        return [
+            self.text[start:end]
+            for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
+        ]
+
+
+def _is_name_token(raw: str) -> bool:
+    first = raw[0]
+    if first.isupper():
+        if "-" in raw:
+            last = raw.rsplit("-", 1)[1]
+            return not (last and last[0].islower())
+        return True
+    return first.isdigit() and any(c.isupper() for c in raw)
+
+
+def _is_initial(text: str, prepared: PreparedText, i: int) -> bool:
+    if i == 0 or prepared.token_sentence[i] != prepared.token_sentence[i - 1]:
+        return True
+    j = prepared.token_starts[i] - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS or text[j] == "\n"
+
+
+def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    """Add the norms the body writes in lower case, and those it capitalises mid-sentence."""
+    text, prepared, norms = segment.text, segment.prepared, segment.prepared.token_norms
+    written = segment.written
+    lower_vocab.update(compress(norms, segment.lowers))
+    token_sentence = prepared.token_sentence
+    mid_caps.update(
+        norms[i]
+        for i in segment.capitals
+        # the first two tests are _is_initial's own, spared a call at each sentence start
+        if i
+        and token_sentence[i] == token_sentence[i - 1]
+        and written[i][0].isupper()
+        and not _is_initial(text, prepared, i)
+    )
+
+
+def _shouting_sentences(segment: _Segment) -> set[int]:
+    """Sentences written in capitals: three words or more (of two letters or more), 60% of
+    them all capitals. Such a sentence holds at least two all-capitals words, so words are
+    counted only in the few sentences that do."""
+    prepared, text = segment.prepared, segment.text
+    token_sentence = prepared.token_sentence
+    # A token starting with a lower-case letter is never all capitals: only those written
+    # can count.
+    upper = Counter(
+        token_sentence[i] for i, raw in segment.written.items() if raw.isupper() and _is_word(raw)
+    )
+    candidates = {sentence for sentence, count in upper.items() if count >= 2}
+    if not candidates:
+        return set()
+    starts, ends = prepared.token_starts, prepared.token_ends
+    words = Counter(
+        sentence
+        for i, sentence in enumerate(token_sentence)
+        if sentence in candidates and _is_word(text[starts[i] : ends[i]])
+    )
+    return {s for s in candidates if words[s] >= 3 and upper[s] >= 0.6 * words[s]}
+
+
+def _is_word(raw: str) -> bool:
+    """Whether a token holds two letters or more (all-letter tokens need no count)."""
+    if raw.isalpha():
+        return len(raw) >= 2
+    return sum(c.isalpha() for c in raw) >= 2
