@@ -170,6 +170,11 @@ _TIME_WORDS = re.compile(
 )
 
 _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029")
+# ``_PARAGRAPH_RE`` without its second branch: where the text has no U+2029 that branch never
+# matches, so this finds the same breaks. Why: a pattern that starts with one literal lets
+# ``re`` skip to each newline with a plain character scan; two branches make it test every
+# position (measured: about five times faster on a 600-word article).
+_NEWLINE_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 # -- working records --------------------------------------------------------------------------
@@ -204,7 +209,8 @@ class Context:
         self.sentence_ends = [s.end for s in spans]
         starts = [0]
         ends = []
-        for match in _PARAGRAPH_RE.finditer(self.text):
+        breaks = _PARAGRAPH_RE if "\u2029" in self.text else _NEWLINE_BREAK_RE
+        for match in breaks.finditer(self.text):
             ends.append(match.start())
             starts.append(match.end())
         ends.append(len(self.text))
