@@ -853,6 +853,8 @@ def test_name_mentions_match_the_plain_scan_on_any_text(text: str) -> None:
         "𝐀lpha 𝐁eta, 𐐀rgo 𐐁ox, Ⓐnne Ⓑoe, ǅoe ǅim, Ⅻ Ⅼ, İstanbul İzmir",
         "Col. (ret.) Anke Vogel (retd) Max Holm (RET) Jo Lo",
         "Jim\u00a0Mattis\u2029Jim\nMattis \n\n Jim",
+        "\U000100fbLudwig van der Berg, \U00010000Jim Mattis, 𝐀\U000100fbJo Lo, ²Jim Mattis",
+        "Ⅻ Jim Mattis, Jim Ⅻ Mattis, Jim_Mattis Lo, O’Brien O’Neil, a-Jim Mattis",
     ],
 )
 def test_name_mentions_match_the_plain_scan_on_edge_cases(text: str) -> None:
