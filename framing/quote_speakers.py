@@ -25,6 +25,7 @@ __all__ = [
     "Speaker",
     "chunk_before",
     "classify_subject",
+    "ends_with_comma",
     "first_subject",
     "name_mentions",
     "subject_after",
@@ -310,6 +311,16 @@ def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     return start + boundary + 1, end
 
 
+def ends_with_comma(text: str, start: int, end: int) -> bool:
+    """Return ``text[start:end].rstrip().endswith(",")`` without copying the stretch.
+
+    (It is also ``re.search(r",\\s*$", text[start:end])``: ``\\s`` is ``str.isspace``.)
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ","
+
+
 _CONJUNCTION_RE = re.compile(r"(?:and|but|while)\b")
 _APPOSITIVE_RE = re.compile(r"(?:who|whose|which|speaking|a|an|the|\w+[’']s)\b", re.IGNORECASE)
 
@@ -323,7 +334,7 @@ def subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[Spe
     """
     chunk_start, chunk_end = chunk_before(text, sentence_start, verb_start)
     chunk = text[chunk_start:chunk_end].strip()
-    after_comma = text[sentence_start:chunk_start].rstrip().endswith(",")
+    after_comma = ends_with_comma(text, sentence_start, chunk_start)
     after_comma = after_comma and not _CONJUNCTION_RE.match(chunk)
     appositions: list[str] = []
     if chunk:

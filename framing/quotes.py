@@ -445,7 +445,12 @@ def _direct_items(ctx: Context) -> list[Found]:
             continue
         paragraph = ctx.paragraph_of(start)
         p_end = ctx.paragraph_ends[paragraph]
-        s_start, s_end = ctx.sentence_span(max(end - 1, start))
+        closing_sentence = ctx.sentence_of(max(end - 1, start))
+        if ctx.sentence_starts:  # (``sentence_span`` of that position)
+            s_start = ctx.sentence_starts[closing_sentence]
+            s_end = ctx.sentence_ends[closing_sentence]
+        else:
+            s_start, s_end = 0, len(text)
         after = bisect.bisect_right(mark_starts, end)
         next_mark = mark_starts[after] if after < len(mark_starts) else len(text)
         limit = min(max(s_end, end + 1), p_end, next_mark)
@@ -465,7 +470,7 @@ def _direct_items(ctx: Context) -> list[Found]:
         comma_after = _COMMA_NEXT_RE.match(text, close, limit) is not None
         if not runs_on and (ends_open or comma_after):
             trailing = trailing_attribution(ctx, close, limit, s_start)
-            following = ctx.sentence_of(max(end - 1, start)) + 1
+            following = closing_sentence + 1
             if trailing is None and following < len(ctx.sentence_ends):
                 # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
                 # Vogel"): try once more up to the end of the next sentence.
@@ -501,6 +506,9 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     for clause in indirect:
         lo = bisect.bisect_left(starts, clause.start - 2)
         hi = bisect.bisect_right(starts, clause.end + 2)
+        if lo == hi:  # no quote marks near it (mostly so): kept as it is
+            kept_indirect.append(clause)
+            continue
         nearby = direct[lo:hi]
         opening = [d for d in nearby if d.start <= clause.start + 3]
         inner = [d for d in nearby if d.end <= clause.end + 2]

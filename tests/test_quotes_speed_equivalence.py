@@ -1045,6 +1045,12 @@ def _assert_same_small_rules(text: str, seed: int) -> None:
             assert (fast_tail and fast_tail.span()) == (plain_tail and plain_tail.span())
         cut = rng.randint(start, end)
         assert quote_speakers.chunk_before(text, cut, end) == _plain_chunk_before(text, cut, end)
+        assert quote_speakers.ends_with_comma(text, start, end) == bool(
+            _COMMA_END_RE.search(text[start:end])
+        )
+        fast_stop = quote_clauses._clause_stop(text, start, end)
+        plain_stop = quote_clauses._CLAUSE_STOP_RE.search(text, start, end)
+        assert (fast_stop and fast_stop.span()) == (plain_stop and plain_stop.span())
 
 
 def test_small_rules_match_their_plain_forms_in_articles() -> None:
@@ -1111,3 +1117,111 @@ def test_mark_pairs_match_the_plain_scan_on_hostile_text(text: str) -> None:
 @given(any_text)
 def test_mark_pairs_match_the_plain_scan_on_any_text(text: str) -> None:
     _assert_same_mark_pairs(_document(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Shortcuts in reading clauses.
+
+
+def test_whitespace_is_the_same_for_re_and_str() -> None:
+    """``\\s`` is ``str.isspace`` (``ends_with_comma``, ``_clause_stop``), and the space is
+    the only printable whitespace character (``_single_spaced``)."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(space.match(char)) == char.isspace()
+        assert not (char.isspace() and char.isprintable()) or char == " "
+
+
+def test_verb_matches_are_their_auxiliary_and_verb() -> None:
+    """``_verb_text`` and ``indirect_in_sentence`` read a match's start as its auxiliary's and
+    its end as its verb's, and its groups in the order aux, verb, aux2, verb2."""
+    assert list(VERB_RE.groupindex) == ["aux", "verb", "aux2", "verb2"]
+    for text in _texts():
+        for match in VERB_RE.finditer(text):
+            group = "verb" if match.group("verb") else "verb2"
+            aux = match.group("aux" if group == "verb" else "aux2") or ""
+            assert match.start(group) - len(aux) == match.start()
+            assert match.end(group) == match.end()
+
+
+def _plain_verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+    """``_verb_text`` as it was."""
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    verb_start = match.start(group) - len(aux)
+    verb_end = match.end(group)
+    if match.group(group).startswith("told"):
+        told = quote_clauses._TOLD_RE.match(text, verb_end, limit)
+        if told is not None and told.end() > verb_end:
+            obj = told.group().strip()
+            if not quote_clauses._NOT_TOLD_OBJECT_RE.match(obj):
+                verb_end = told.end()
+    return _SPACES_RE.sub(" ", text[verb_start:verb_end]), verb_end
+
+
+def _plain_is_blocked(blocked: list[tuple[int, int]], at: int) -> bool:
+    starts = [b[0] for b in blocked]
+    index = bisect.bisect_right(starts, at)
+    return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
+
+
+def _random_blocked(rng: random.Random, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for _ in range(rng.randint(0, 6)):
+        start = rng.randint(0, len(text))
+        spans.append((start, start + rng.randint(0, 40)))
+    return sorted(spans)
+
+
+def _assert_same_clause_shortcuts(text: str, seed: int) -> None:
+    """``_verb_text``, ``_is_blocked`` and the skip of sentences whose verbs are all blocked
+    (``_says_nothing``) give what the plain rules give, with blocked spans placed at random
+    and on the verbs themselves."""
+    rng = random.Random(seed)
+    ctx = _context(text)
+    for start, end in _windows(text, seed):
+        for match in VERB_RE.finditer(text, start, end):
+            limit = rng.randint(match.end(), end)
+            assert quote_clauses._verb_text(text, match, limit) == _plain_verb_text(
+                text, match, limit
+            )
+        verbs = [m.span() for m in VERB_RE.finditer(text, start, end)]
+        for blocked in (
+            _random_blocked(rng, text),
+            sorted(verbs),
+            sorted(verbs[: len(verbs) // 2] + _random_blocked(rng, text)),
+            sorted((a - rng.randint(0, 3), b) for a, b in verbs),
+        ):
+            starts = [b[0] for b in blocked]
+            for _ in range(10):
+                at = rng.randint(0, len(text))
+                assert quote_clauses._is_blocked(blocked, starts, at) == _plain_is_blocked(
+                    blocked, at
+                )
+            fast = quote_clauses.indirect_in_sentence(ctx, start, end, blocked)
+            with mock.patch.object(quote_clauses, "_says_nothing", lambda *args: False):
+                plain = quote_clauses.indirect_in_sentence(ctx, start, end, blocked)
+            assert [_found_key(f) for f in fast] == [_found_key(f) for f in plain]
+
+
+def _found_key(found: Found) -> tuple[object, ...]:
+    speaker = found.speaker
+    return (
+        found.start,
+        found.end,
+        found.verb,
+        found.verb_context,
+        speaker and (speaker.text, speaker.start, speaker.end, speaker.kind, speaker.role),
+    )
+
+
+def test_clause_shortcuts_match_the_plain_rules_in_articles() -> None:
+    for seed, text in enumerate(_texts()[:60]):
+        _assert_same_clause_shortcuts(text, seed)
+
+
+@settings(max_examples=800, deadline=None)
+@given(hostile_text, st.integers(0, 1000))
+def test_clause_shortcuts_match_the_plain_rules_on_hostile_text(text: str, seed: int) -> None:
+    _assert_same_clause_shortcuts(text, seed)
