@@ -11,6 +11,14 @@ below as ``_plain_*`` (renamed, otherwise unchanged), and ``classify_subject``'s
 reading stays in the module as ``_read_subject``. Both are run on the bundled corpus, on
 generated articles and on hostile text: whole articles are compared quote by quote, and each
 replaced rule is also compared on its own, on inputs chosen to reach its edge cases.
+
+A later round listed quote marks with ``str.find`` (the regex pairing is kept as
+``_plain_double_spans`` and ``_plain_single_spans``), scanned cues with the character before
+the word (``_plain_cues``), searched the clause stop, "according to" and paragraph breaks
+only where they can match, read commas and verb phrases without copying text, and skips
+sentences whose speech verbs are all blocked; ``_plain_verb_text``, ``_plain_is_blocked``
+and the plain regexes check those on their own, and ``indirect_in_sentence`` is compared
+with and without the skip on blocked spans placed at random.
 """
 
 from __future__ import annotations
@@ -28,42 +36,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import quote_clauses, quote_speakers, quotes
+from framing import (
+    quote_clauses,
+    quote_context,
+    quote_marks,
+    quote_speakers,
+    quote_verbs,
+    quotes,
+    verb_categories,
+)
 from framing.lexicon import Lexicon, load_lexicon, parse_lexicon
 from framing.loading import load_corpus
 from framing.matching import LexiconMatcher
 from framing.model import Article, Document
 from framing.quote_clauses import (
-    _ACCORDING_RE,
     _CLAUSE_JOINT_RE,
     _CLAUSE_STOP_RE,
-    _COMMA_END_RE,
     _COMMA_GAP_RE,
-    _COORDINATED_RE,
     _DATELINE_RE,
     _HEAD_STOP_RE,
-    _INVERTED_RE,
     _JOINED_BEFORE_RE,
     _NEGATION_RE,
-    _PARAGRAPH_RE,
     _PARTICIPLE_NEXT_RE,
-    _PARTICIPLE_RE,
     _RELATIVE_BEFORE_RE,
     _RELATIVE_END_RE,
-    _SPACES_RE,
     _THAT_GAP_RE,
     _THAT_NEXT_RE,
     _TIME_WORDS,
     _TO_RE,
-    VERB_RE,
-    Context,
-    Found,
     _strip_period,
     _truncate,
-    _verb_text,
-    count_words,
-    trim,
 )
+from framing.quote_context import _PARAGRAPH_RE, Context, Found, count_words, trim
 from framing.quote_speakers import (
     _CLAUSE_WORD_RE,
     _LAST_NAME,
@@ -81,6 +85,27 @@ from framing.quote_speakers import (
     first_subject,
     subject_after,
     subject_before,
+)
+from framing.quote_verbs import (
+    ACCORDING_RE as _ACCORDING_RE,
+)
+from framing.quote_verbs import (
+    COORDINATED_RE as _COORDINATED_RE,
+)
+from framing.quote_verbs import (
+    INVERTED_RE as _INVERTED_RE,
+)
+from framing.quote_verbs import (
+    PARTICIPLE_RE as _PARTICIPLE_RE,
+)
+from framing.quote_verbs import (
+    SPACES_RE as _SPACES_RE,
+)
+from framing.quote_verbs import (
+    VERB_RE,
+)
+from framing.quote_verbs import (
+    verb_text as _verb_text,
 )
 from framing.quotes import Quote, find_quotes
 from framing.synthetic import generate_articles
@@ -129,7 +154,7 @@ def _plain_verb_category(phrase: str) -> str:
     matcher = _plain_stance_matcher()
     cased = [cased_form(phrase[s:e]) for s, e in zip(starts, ends, strict=True)]
     for match in matcher.match(norms, cased if matcher.lexicon.case_sensitive else None):
-        if match.entry.category in quotes.ATTRIBUTION_CATEGORIES:
+        if match.entry.category in verb_categories.ATTRIBUTION_CATEGORIES:
             return match.entry.category
     return ""
 
@@ -138,6 +163,7 @@ def _plain_verb_category(phrase: str) -> str:
 # framing.quote_clauses, framing.quotes and framing.quote_speakers; only renamed).
 
 _PLAIN_THAT_RE = re.compile(r"\bthat\b")
+_COMMA_END_RE = re.compile(r",\s*$")
 
 
 def _plain_verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
@@ -434,7 +460,7 @@ def _plain_double_spans(ctx: _PlainContext) -> list[tuple[int, int, bool, bool]]
         for match in _PLAIN_MARKS_RE.finditer(text, p_start, p_end):
             mark = match.group()
             position = match.start()
-            is_open = mark in quotes._DOUBLE_OPEN or (
+            is_open = mark in quote_marks._DOUBLE_OPEN or (
                 mark == '"'
                 and open_at < 0
                 and position + 1 < p_end
@@ -444,7 +470,7 @@ def _plain_double_spans(ctx: _PlainContext) -> list[tuple[int, int, bool, bool]]
                 if is_open:
                     open_at = position
                 continue
-            if mark in quotes._DOUBLE_OPEN:
+            if mark in quote_marks._DOUBLE_OPEN:
                 open_at = position  # an unclosed quote before: drop it
                 first_open = False
                 continue
@@ -472,10 +498,10 @@ def _plain_single_spans(ctx: _PlainContext, taken: list[tuple[int, int]]) -> lis
     for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
         position = p_start
         while True:
-            opening = quotes._SINGLE_OPEN_RE.search(text, position, p_end)
+            opening = quote_marks._SINGLE_OPEN_RE.search(text, position, p_end)
             if opening is None:
                 break
-            closing = quotes._SINGLE_CLOSE_RE.search(text, opening.end(), p_end)
+            closing = quote_marks._SINGLE_CLOSE_RE.search(text, opening.end(), p_end)
             if closing is None:
                 break
             start, end = opening.end(), closing.start()
@@ -783,15 +809,15 @@ def _assert_cues_cover_the_patterns(text: str, windows: list[tuple[int, int]]) -
     """Wherever a clause pattern matches, ``Context`` has a cue of its kind in the stretch."""
     ctx = _context(text)
     kinds = (
-        (quote_clauses.VERB_RE, ctx.verb_cues),
-        (quote_clauses._COORDINATED_RE, ctx.verb_cues),
-        (quote_clauses._PARTICIPLE_RE, ctx.participle_cues),
-        (quote_clauses._ACCORDING_RE, ctx.according_cues),
+        (quote_verbs.VERB_RE, ctx.verb_cues),
+        (quote_verbs.COORDINATED_RE, ctx.verb_cues),
+        (quote_verbs.PARTICIPLE_RE, ctx.participle_cues),
+        (quote_verbs.ACCORDING_RE, ctx.according_cues),
     )
     for start, end in windows:
         for pattern, cues in kinds:
             if pattern.search(text, start, end) is not None:
-                assert quote_clauses.has_cue(cues, start, end), (pattern, text[start:end])
+                assert quote_context.has_cue(cues, start, end), (pattern, text[start:end])
 
 
 def _context(text: str) -> Context:
@@ -824,9 +850,9 @@ def test_no_cue_word_begins_according() -> None:
     """A position ``CUE_RE`` reads as "according" is no verb's: no speech word begins so."""
     words = {
         *quote_speakers.VERB_WORDS,
-        *quote_clauses._THAT_ONLY,
-        *quote_clauses._PARTICIPLES,
-        *(phrase.split()[0] for phrase in quote_clauses._VERB_PHRASES),
+        *quote_verbs._THAT_ONLY,
+        *quote_verbs._PARTICIPLES,
+        *(phrase.split()[0] for phrase in quote_verbs._VERB_PHRASES),
     }
     assert not [w for w in words if "according".startswith(w) or w.startswith("accord")]
 
@@ -914,7 +940,7 @@ def _verb_phrases() -> list[str]:
     phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(800)]
     for document in (*_corpus_documents(), *_generated_documents()[:30]):
         text = document.article.text
-        for match in quote_clauses.VERB_RE.finditer(text):
+        for match in quote_verbs.VERB_RE.finditer(text):
             phrases.append(" ".join(text[match.start() : match.end() + 50].split()[:6]))
     return phrases
 
@@ -926,14 +952,14 @@ def _plain_matches(phrase: str) -> list[tuple[int, int]]:
 
 def _fast_matches(phrase: str) -> list[tuple[int, int]]:
     _starts, _ends, norms = tokenize(phrase)
-    return [(first, entry.line) for first, entry in quotes._stance_matcher().match(norms)]
+    return [(first, entry.line) for first, entry in verb_categories._stance_matcher().match(norms)]
 
 
 def test_verb_category_matches_the_lexicon_matcher() -> None:
     categories = set()
     for phrase in _verb_phrases():
         expected = _plain_verb_category(phrase)
-        assert quotes.verb_category(phrase) == expected, phrase
+        assert verb_categories.verb_category(phrase) == expected, phrase
         assert _fast_matches(phrase) == _plain_matches(phrase), phrase
         categories.add(expected)
     assert categories == {"", "attribution_neutral", "attribution_loaded"}
@@ -942,7 +968,7 @@ def test_verb_category_matches_the_lexicon_matcher() -> None:
 @settings(max_examples=500, deadline=None)
 @given(any_text)
 def test_verb_category_matches_the_lexicon_matcher_on_any_text(text: str) -> None:
-    assert quotes.verb_category(text) == _plain_verb_category(text)
+    assert verb_categories.verb_category(text) == _plain_verb_category(text)
     assert _fast_matches(text) == _plain_matches(text)
 
 
@@ -982,7 +1008,9 @@ def test_phrase_matcher_equals_the_lexicon_matcher(words: list[str]) -> None:
     """Longest, then most exact, then longest patterns win; guards block and are dropped."""
     lexicon = _lexicons()[0]
     plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(words)]
-    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(words)]
+    fast = [
+        (first, entry.line) for first, entry in verb_categories._PhraseMatcher(lexicon).match(words)
+    ]
     assert fast == plain
 
 
@@ -994,7 +1022,9 @@ def test_phrase_matcher_equals_the_lexicon_matcher_when_case_sensitive(text: str
     starts, ends, norms = tokenize(text)
     cased = [cased_form(text[s:e]) for s, e in zip(starts, ends, strict=True)]
     plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(norms, cased)]
-    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(cased)]
+    fast = [
+        (first, entry.line) for first, entry in verb_categories._PhraseMatcher(lexicon).match(cased)
+    ]
     assert fast == plain
     assert len(plain) >= (4 if text.startswith("Let") else 0)
 
@@ -1018,6 +1048,25 @@ def _assert_same_context(document: Document) -> None:
     )
     assert fast.paragraph_starts == plain.paragraph_starts
     assert fast.paragraph_ends == plain.paragraph_ends
+    assert (fast.verb_cues, fast.participle_cues, fast.according_cues) == _plain_cues(
+        document.article.text
+    )
+
+
+def _plain_cues(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The cues as ``Context`` found them before ``find_cues``: ``CUE_RE`` over the text."""
+    verbs: list[int] = []
+    participles: list[int] = []
+    according: list[int] = []
+    for cue in quote_verbs.CUE_RE.finditer(text):
+        at = cue.start()
+        if text.startswith(("according", "According"), at):
+            according.append(at)
+            continue
+        verbs.append(at)
+        if quote_verbs._PARTICIPLE_START_RE.match(text, at):
+            participles.append(at)
+    return verbs, participles, according
 
 
 def _assert_same_small_rules(text: str, seed: int) -> None:
@@ -1097,9 +1146,9 @@ def test_small_rules_match_their_plain_forms_on_hostile_text(text: str, seed: in
 def _assert_same_mark_pairs(document: Document) -> None:
     ctx, plain = Context(document), _PlainContext(document)
     raw = _plain_double_spans(plain)
-    assert quotes._double_spans(ctx) == raw
+    assert quote_marks.double_spans(ctx) == raw
     taken = [(s - 1, e + 1) for s, e, *_ in raw]
-    assert quotes._single_spans(ctx, taken) == _plain_single_spans(plain, taken)
+    assert quote_marks.single_spans(ctx, taken) == _plain_single_spans(plain, taken)
 
 
 def test_mark_pairs_match_the_plain_scan_in_articles() -> None:
@@ -1152,10 +1201,10 @@ def _plain_verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, 
     verb_start = match.start(group) - len(aux)
     verb_end = match.end(group)
     if match.group(group).startswith("told"):
-        told = quote_clauses._TOLD_RE.match(text, verb_end, limit)
+        told = quote_verbs._TOLD_RE.match(text, verb_end, limit)
         if told is not None and told.end() > verb_end:
             obj = told.group().strip()
-            if not quote_clauses._NOT_TOLD_OBJECT_RE.match(obj):
+            if not quote_verbs._NOT_TOLD_OBJECT_RE.match(obj):
                 verb_end = told.end()
     return _SPACES_RE.sub(" ", text[verb_start:verb_end]), verb_end
 
@@ -1183,9 +1232,7 @@ def _assert_same_clause_shortcuts(text: str, seed: int) -> None:
     for start, end in _windows(text, seed):
         for match in VERB_RE.finditer(text, start, end):
             limit = rng.randint(match.end(), end)
-            assert quote_clauses._verb_text(text, match, limit) == _plain_verb_text(
-                text, match, limit
-            )
+            assert quote_verbs.verb_text(text, match, limit) == _plain_verb_text(text, match, limit)
         verbs = [m.span() for m in VERB_RE.finditer(text, start, end)]
         for blocked in (
             _random_blocked(rng, text),
