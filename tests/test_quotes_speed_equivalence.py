@@ -1272,3 +1272,36 @@ def test_clause_shortcuts_match_the_plain_rules_in_articles() -> None:
 @given(hostile_text, st.integers(0, 1000))
 def test_clause_shortcuts_match_the_plain_rules_on_hostile_text(text: str, seed: int) -> None:
     _assert_same_clause_shortcuts(text, seed)
+
+
+# Words of the stance lexicon's terms (stems completed), with a few others, for random phrases.
+_STANCE_WORDS = (
+    *(entry.term.replace("*", "ing") for entry in load_lexicon("stance.tsv").entries),
+    "the not X ’s said",
+)
+
+
+def _first_of_match(tokens: list[str]) -> str:
+    """``verb_category``'s answer as it was: the first attribution row of the full match."""
+    for _first, entry in verb_categories._stance_matcher().match(tokens):
+        if entry.category in verb_categories.ATTRIBUTION_CATEGORIES:
+            return entry.category
+    return ""
+
+
+def test_first_category_is_the_first_of_the_full_match() -> None:
+    matcher = verb_categories._stance_matcher()
+    for phrase in _verb_phrases():
+        tokens = tokenize(phrase)[2]
+        assert matcher.first_category(
+            tokens, verb_categories.ATTRIBUTION_CATEGORIES
+        ) == _first_of_match(tokens)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for p in _STANCE_WORDS for w in p.split()})), max_size=9))
+def test_first_category_is_the_first_of_the_full_match_on_any_words(tokens: list[str]) -> None:
+    matcher = verb_categories._stance_matcher()
+    assert matcher.first_category(
+        tokens, verb_categories.ATTRIBUTION_CATEGORIES
+    ) == _first_of_match(tokens)
