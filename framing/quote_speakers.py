@@ -25,6 +25,7 @@ __all__ = [
     "Speaker",
     "chunk_before",
     "classify_subject",
+    "ends_with_comma",
     "first_subject",
     "name_mentions",
     "subject_after",
@@ -310,6 +311,16 @@ def chunk_before(text: str, start: int, end: int) -> tuple[int, int]:
     return start + boundary + 1, end
 
 
+def ends_with_comma(text: str, start: int, end: int) -> bool:
+    """Return ``text[start:end].rstrip().endswith(",")`` without copying the stretch.
+
+    (It is also ``re.search(r",\\s*$", text[start:end])``: ``\\s`` is ``str.isspace``.)
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end > start and text[end - 1] == ","
+
+
 _CONJUNCTION_RE = re.compile(r"(?:and|but|while)\b")
 _APPOSITIVE_RE = re.compile(r"(?:who|whose|which|speaking|a|an|the|\w+[’']s)\b", re.IGNORECASE)
 
@@ -323,7 +334,7 @@ def subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[Spe
     """
     chunk_start, chunk_end = chunk_before(text, sentence_start, verb_start)
     chunk = text[chunk_start:chunk_end].strip()
-    after_comma = text[sentence_start:chunk_start].rstrip().endswith(",")
+    after_comma = ends_with_comma(text, sentence_start, chunk_start)
     after_comma = after_comma and not _CONJUNCTION_RE.match(chunk)
     appositions: list[str] = []
     if chunk:
@@ -440,34 +451,35 @@ def name_mentions(text: str) -> list[tuple[int, str]]:
     open adds nothing, so ``_name_starts`` finds just those words and from each the run is
     read one ``_NEXT_NAME_WORD_RE`` match at a time until its name closes: most words of an
     article are never visited in Python. The plain scan over every word is kept in the tests
-    as the oracle.
+    as the oracle. A run whose first word is no name part opens nothing, so it ends there.
     """
     mentions: list[tuple[int, str]] = []
-    current: list[tuple[str, int]] = []
     read_to = 0  # the words before this were read as part of a run
+    name_word = _name_word
+    next_word = _NEXT_NAME_WORD_RE.match
     for candidate in _name_starts().finditer(text):
         start = candidate.start()
-        if start < read_to or (
-            candidate.group("odd") is not None and not _starts_word(text, start)
-        ):
-            continue
-        first = _NAME_WORD_RE.match(text, start)
-        if first is None:
-            continue
-        word, end = first.group(), first.end()
+        if start < read_to or (candidate.lastindex is not None and not _starts_word(text, start)):
+            continue  # (``lastindex``: the group ``odd`` took part)
+        word, end = candidate.group(), candidate.end()
+        read_to = end
+        if name_word(word) != _NAME:
+            continue  # a title, "The", a lone particle: nothing is open, nothing to add
+        current = [(word, start)]
         while True:
-            kind = _name_word(word)
-            if kind == _NAME or (kind == _PARTICLE and current):
+            following = next_word(text, end)
+            if following is None:
+                break
+            word, end = following.group(1), following.end()
+            kind = name_word(word)
+            if kind in (_NAME, _PARTICLE):
                 current.append((word, end - len(word)))
-                following = _NEXT_NAME_WORD_RE.match(text, end)
-                if following is not None:
-                    word, end = following.group(1), following.end()
-                    continue
-            elif kind == _LAST_NAME:
+                continue
+            if kind == _LAST_NAME:
                 current.append((word, end - len(word)))
-            _add_name(current, mentions)
-            read_to = end
             break
+        _add_name(current, mentions)
+        read_to = end
     return mentions
 
 
@@ -499,16 +511,21 @@ def _name_starts() -> re.Pattern[str]:
     Plane's, and, to keep the class small, every character beyond it) that starts a word
     (see ``_starts_word``): right after a character that is no word character, or after
     digits, "_", apostrophes or hyphens, which the group ``odd`` marks for ``_starts_word``
-    to check. The word must be followed by whitespace and a word that starts with such a
+    to check. The match is that word as ``_NAME_WORD_RE`` reads it (word characters and one
+    final "."), and it must be followed by whitespace and a word that starts with such a
     capital or with a particle (in any case: more is harmless, the caller reads each word).
+    (An astral character must also be a letter, ``[^\\W\\d_]``, as the word's first.)
+    Taking the word in the match skips no candidate that counts: one inside the word would
+    follow a word character, so either it is before the end of a run read from this word,
+    or it is "odd" and ``_starts_word`` rejects it as it rejected this one.
     """
     bmp = "".join(map(chr, range(0x10000)))
     capitals = "".join(re.findall(r"[^\W\d_]", "".join(filter(str.isupper, bmp))))
     capital = rf"[{re.escape(capitals)}\U00010000-\U0010ffff]"
     particles = "|".join(sorted(_PARTICLES))
     return re.compile(
-        rf"{capital}(?:(?<![\w’'\-].)|(?<=[\d_’'\-].)(?P<odd>))"
-        rf"(?=[\w’'\-]*\.?\s+(?:{capital}|(?i:{particles})))"
+        rf"{capital}(?<=[^\W\d_])(?:(?<![\w’'\-].)|(?<=[\d_’'\-].)(?P<odd>))"
+        rf"[\w’'\-]*\.?(?=\s+(?:{capital}|(?i:{particles})))"
     )
 
 

@@ -36,20 +36,20 @@ Design choices
 Layout
 ------
 This module holds the public API (``Quote``, ``find_quotes``, ``quote_evidence``,
-``verb_category``), the pairing of quote marks and the merging of what was found. Reading
+``verb_category``), which spans count as quotes, and the merging of what was found. Reading
 speakers lives in ``framing.quote_speakers``, attributions and reported clauses in
-``framing.quote_clauses``, and per-outlet summaries in ``framing.sources`` (re-exported here).
+``framing.quote_clauses``, pairing quote marks in ``framing.quote_marks``, verb categories in
+``framing.verb_categories`` and per-outlet summaries in ``framing.sources`` (these two
+re-exported here).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from framing.lexicon import Entry, Lexicon, load_lexicon
 from framing.model import Document, Evidence
 from framing.quote_clauses import (
     VERB_RE,
@@ -60,6 +60,11 @@ from framing.quote_clauses import (
     trailing_attribution,
     trim,
 )
+
+# For ``tests/test_speed_equivalence.py``, which reads the single-quote patterns here.
+from framing.quote_marks import _SINGLE_CLOSE_RE as _SINGLE_CLOSE_RE
+from framing.quote_marks import _SINGLE_OPEN_RE as _SINGLE_OPEN_RE
+from framing.quote_marks import double_spans, single_spans
 from framing.quote_speakers import Resolver, first_subject, name_mentions
 from framing.sources import (
     KINDS,
@@ -69,9 +74,10 @@ from framing.sources import (
     VerbUse,
     summarize_sources,
 )
-from framing.tokens import cased_form, tokenize
+from framing.verb_categories import ATTRIBUTION_CATEGORIES, cached_category, verb_category
 
 __all__ = [
+    "ATTRIBUTION_CATEGORIES",
     "KINDS",
     "OutletSources",
     "Quote",
@@ -83,8 +89,6 @@ __all__ = [
     "summarize_sources",
     "verb_category",
 ]
-
-ATTRIBUTION_CATEGORIES = ("attribution_neutral", "attribution_loaded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,201 +148,10 @@ def quote_evidence(quote: Quote, text: str) -> tuple[Evidence, ...]:
 
 # -- vocabulary -------------------------------------------------------------------------------
 
-_CLOSE_PUNCT = ".!?"
-
-_DOUBLE_OPEN = "“«"
-_DOUBLE_CLOSE = "”»"
-_MARKS_RE = re.compile('["“”«»]')
-# A single quote that opens (at the start of the text or after a space, bracket or dash,
-# before a letter) or closes (after a non-space, not before a letter or digit). The quote mark
-# comes first and the look-behind after it, so ``re`` can skip ahead to quote marks instead
-# of testing the look-behind at every position.
-_SINGLE_OPEN_RE = re.compile(r"[‘'](?<![^\s(\[—–-][‘'])(?=[^\W\d_])")
-_SINGLE_CLOSE_RE = re.compile(r"[’'](?<=[^\s][’'])(?![^\W_])")
 # Compiled once and searched in place (``pos``/``endpos`` read like a slice here: the
 # patterns look at nothing outside their match, and ``$`` sees ``endpos`` as the end).
 _COMMA_NEXT_RE = re.compile(r"\s*,")
 _LEAD_END_RE = re.compile(r"[:,]\s*$")
-
-
-@lru_cache(maxsize=4096)
-def _cached_category(phrase: str) -> str:
-    return verb_category(phrase)
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    """The lexicon rows that share one token pattern, and how they rank at one position."""
-
-    patterns: tuple[str, ...]
-    priority: tuple[int, int, int, int]
-    entries: tuple[Entry, ...]
-    guard: bool  # every row has weight 0: wins its overlap, then is dropped
-
-
-class _PhraseMatcher:
-    """Match one lexicon in a few tokens in plain Python, as ``LexiconMatcher`` does.
-
-    Why not ``LexiconMatcher``: it is built for whole batches of articles, and its sparse
-    matrices cost about a millisecond per call whatever the length (this: about 20 us); a
-    verb phrase has six words, and an article's quotes bring new phrases all the time (a
-    phrase carries the words after its verb). The rules are the same: a term matches
-    consecutive tokens (an exact pattern the token itself, ``stem*`` any token that starts
-    with the stem); at each position the longest term wins, then the one with more exact
-    patterns, then longer patterns, then the one listed first; a match that overlaps an
-    earlier kept one is dropped; guards (rows of weight 0) are dropped after that.
-    ``tests/test_quotes_speed_equivalence.py`` checks it against ``LexiconMatcher``.
-    """
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.case_sensitive = lexicon.case_sensitive
-        rows: dict[tuple[str, ...], list[Entry]] = {}
-        for entry in lexicon.entries:
-            rows.setdefault(entry.patterns, []).append(entry)
-        self._by_word: dict[str, list[_Term]] = {}
-        self._by_stem: dict[str, list[_Term]] = {}
-        for order, (patterns, entries) in enumerate(rows.items()):
-            exact = sum(not p.endswith("*") for p in patterns)
-            priority = (-len(patterns), -exact, -sum(len(p) for p in patterns), order)
-            term = _Term(patterns, priority, tuple(entries), all(e.weight == 0 for e in entries))
-            first = patterns[0]
-            if first.endswith("*"):
-                self._by_stem.setdefault(first[:-1], []).append(term)
-            else:
-                self._by_word.setdefault(first, []).append(term)
-        self._stem_lengths = sorted({len(stem) for stem in self._by_stem}, reverse=True)
-
-    def _starting(self, token: str) -> list[_Term]:
-        """The terms whose first pattern ``token`` satisfies."""
-        found = list(self._by_word.get(token, ()))
-        for length in self._stem_lengths:
-            if length <= len(token):
-                found.extend(self._by_stem.get(token[:length], ()))
-        return found
-
-    def match(self, tokens: Sequence[str]) -> list[tuple[int, Entry]]:
-        """Return (first token, entry) of every match, ordered by position, then file line."""
-        candidates: list[tuple[int, tuple[int, int, int, int], _Term]] = []
-        for index, token in enumerate(tokens):
-            for term in self._starting(token):
-                rest = term.patterns[1:]
-                if index + len(rest) < len(tokens) and all(
-                    _fits(tokens[index + offset], pattern) for offset, pattern in enumerate(rest, 1)
-                ):
-                    candidates.append((index, term.priority, term))
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        found: list[tuple[int, Entry]] = []
-        last_end = -1
-        for first, _priority, term in candidates:
-            if first > last_end:
-                last_end = first + len(term.patterns) - 1
-                if not term.guard:
-                    found.extend((first, entry) for entry in term.entries)
-        found.sort(key=lambda m: (m[0], m[1].line))
-        return found
-
-
-def _fits(token: str, pattern: str) -> bool:
-    return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
-
-
-@cache
-def _stance_matcher() -> _PhraseMatcher:
-    """Compile the stance lexicon once: every verb of every article is classed against it."""
-    return _PhraseMatcher(load_lexicon("stance.tsv"))
-
-
-def verb_category(phrase: str) -> str:
-    """Return the stance category of an attribution verb phrase ("" when the lexicon is silent).
-
-    The phrase may carry trailing context ("said in a statement", "maintained that"): the
-    category is that of the phrase's first match of an attribution verb, so "has argued" finds
-    "argued".
-    """
-    starts, ends, norms = tokenize(phrase)
-    if not norms:
-        return ""
-    matcher = _stance_matcher()
-    tokens = norms
-    if matcher.case_sensitive:
-        tokens = [cased_form(phrase[s:e]) for s, e in zip(starts, ends, strict=True)]
-    for _first, entry in matcher.match(tokens):
-        if entry.category in ATTRIBUTION_CATEGORIES:
-            return entry.category
-    return ""
-
-
-# -- quote marks ------------------------------------------------------------------------------
-
-
-def _double_spans(ctx: Context) -> list[tuple[int, int, bool, bool]]:
-    """Pair double quote marks within paragraphs: (start, end, runs_on, continues).
-
-    ``runs_on``: the paragraph ended inside the quote and the next paragraph opens with a
-    quote mark, so the quote continues there (``continues`` is set on that next piece).
-    Unbalanced marks are dropped rather than guessed: an opening mark that never closes
-    starts no quote.
-    """
-    text = ctx.text
-    spans: list[tuple[int, int, bool, bool]] = []
-    continues = False
-    for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
-        open_at = -1
-        first_open = True
-        for match in _MARKS_RE.finditer(text, p_start, p_end):
-            mark = match.group()
-            position = match.start()
-            is_open = mark in _DOUBLE_OPEN or (
-                mark == '"'
-                and open_at < 0
-                and position + 1 < p_end
-                and not text[position + 1].isspace()
-            )
-            if open_at < 0:
-                if is_open:
-                    open_at = position
-                continue
-            if mark in _DOUBLE_OPEN:
-                open_at = position  # an unclosed quote before: drop it
-                first_open = False
-                continue
-            spans.append((open_at + 1, position, False, continues and first_open))
-            open_at = -1
-            first_open = False
-            continues = False
-        next_opens = False
-        if open_at >= 0:
-            following = p_end
-            while following < len(text) and text[following].isspace():
-                following += 1
-            next_opens = following < len(text) and text[following] in '“«"'
-            if next_opens:
-                spans.append((open_at + 1, p_end, True, continues and first_open))
-        continues = next_opens
-    return spans
-
-
-def _single_spans(ctx: Context, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pair single quote marks (British style) outside double-quoted text, per paragraph."""
-    text = ctx.text
-    found: list[tuple[int, int]] = []
-    starts = [s for s, _ in taken]
-    for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
-        position = p_start
-        while True:
-            opening = _SINGLE_OPEN_RE.search(text, position, p_end)
-            if opening is None:
-                break
-            closing = _SINGLE_CLOSE_RE.search(text, opening.end(), p_end)
-            if closing is None:
-                break
-            start, end = opening.end(), closing.start()
-            index = bisect.bisect_right(starts, start) - 1
-            inside = index >= 0 and taken[index][0] <= start < taken[index][1] + 1
-            if not inside:
-                found.append((start, end))
-            position = closing.end()
-    return found
 
 
 # -- main -------------------------------------------------------------------------------------
@@ -390,10 +203,10 @@ def find_quotes(
 
 def _direct_items(ctx: Context) -> list[Found]:
     text = ctx.text
-    raw = _double_spans(ctx)
+    raw = double_spans(ctx)
     spans = [(s, e, runs, cont, False) for s, e, runs, cont in raw]
     taken = [(s - 1, e + 1) for s, e, *_ in raw]
-    spans += [(s, e, False, False, True) for s, e in _single_spans(ctx, taken)]
+    spans += [(s, e, False, False, True) for s, e in single_spans(ctx, taken)]
     spans.sort()
     mark_starts = [s - 1 for s, *_ in spans]
     items: list[Found] = []
@@ -403,7 +216,12 @@ def _direct_items(ctx: Context) -> list[Found]:
             continue
         paragraph = ctx.paragraph_of(start)
         p_end = ctx.paragraph_ends[paragraph]
-        s_start, s_end = ctx.sentence_span(max(end - 1, start))
+        closing_sentence = ctx.sentence_of(max(end - 1, start))
+        if ctx.sentence_starts:  # (``sentence_span`` of that position)
+            s_start = ctx.sentence_starts[closing_sentence]
+            s_end = ctx.sentence_ends[closing_sentence]
+        else:
+            s_start, s_end = 0, len(text)
         after = bisect.bisect_right(mark_starts, end)
         next_mark = mark_starts[after] if after < len(mark_starts) else len(text)
         limit = min(max(s_end, end + 1), p_end, next_mark)
@@ -423,7 +241,7 @@ def _direct_items(ctx: Context) -> list[Found]:
         comma_after = _COMMA_NEXT_RE.match(text, close, limit) is not None
         if not runs_on and (ends_open or comma_after):
             trailing = trailing_attribution(ctx, close, limit, s_start)
-            following = ctx.sentence_of(max(end - 1, start)) + 1
+            following = closing_sentence + 1
             if trailing is None and following < len(ctx.sentence_ends):
                 # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
                 # Vogel"): try once more up to the end of the next sentence.
@@ -459,6 +277,9 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     for clause in indirect:
         lo = bisect.bisect_left(starts, clause.start - 2)
         hi = bisect.bisect_right(starts, clause.end + 2)
+        if lo == hi:  # no quote marks near it (mostly so): kept as it is
+            kept_indirect.append(clause)
+            continue
         nearby = direct[lo:hi]
         opening = [d for d in nearby if d.start <= clause.start + 3]
         inner = [d for d in nearby if d.end <= clause.end + 2]
@@ -534,28 +355,30 @@ def _finish(
             continue
         anonymous = kind_of == "anonymous"
         kind = "anonymous" if anonymous else ("direct" if item.direct else "indirect")
-        inherited = item.inherit or speaker.start < 0
+        # (An inherited quote shows no speaker span: it was named at an earlier quote.)
+        at, to = (-1, -1) if item.inherit else (speaker.start, speaker.end)
         # The verb and a few words after it ("said in a statement", "maintained that"), cached:
         # an outlet uses a handful of verbs thousands of times. (``maxsplit``: the first six
         # words are those of a full split, without splitting the rest of a long context.)
         words = (item.verb_context or item.verb).split(maxsplit=6)[:6]
-        category = _cached_category(" ".join(words))
+        category = cached_category(" ".join(words))
         side = side_of(f"{role} {speaker.text}".strip())
         quotes.append(
+            # Positional: keywords cost a third more per quote, and an article has dozens.
             Quote(
-                article_id=document.id,
-                kind=kind,
-                start=item.start,
-                end=item.end,
-                speaker_text=speaker.text,
-                speaker_start=-1 if inherited and item.inherit else speaker.start,
-                speaker_end=-1 if inherited and item.inherit else speaker.end,
-                speaker=canonical,
-                role=role,
-                verb=item.verb,
-                verb_category=category,
-                side=side,
-                anonymous=anonymous,
+                document.id,
+                kind,
+                item.start,
+                item.end,
+                speaker.text,
+                at,
+                to,
+                canonical,
+                role,
+                item.verb,
+                category,
+                side,
+                anonymous,
             )
         )
     return tuple(quotes)

@@ -11,6 +11,14 @@ below as ``_plain_*`` (renamed, otherwise unchanged), and ``classify_subject``'s
 reading stays in the module as ``_read_subject``. Both are run on the bundled corpus, on
 generated articles and on hostile text: whole articles are compared quote by quote, and each
 replaced rule is also compared on its own, on inputs chosen to reach its edge cases.
+
+A later round listed quote marks with ``str.find`` (the regex pairing is kept as
+``_plain_double_spans`` and ``_plain_single_spans``), scanned cues with the character before
+the word (``_plain_cues``), searched the clause stop, "according to" and paragraph breaks
+only where they can match, read commas and verb phrases without copying text, and skips
+sentences whose speech verbs are all blocked; ``_plain_verb_text``, ``_plain_is_blocked``
+and the plain regexes check those on their own, and ``indirect_in_sentence`` is compared
+with and without the skip on blocked spans placed at random.
 """
 
 from __future__ import annotations
@@ -28,42 +36,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import quote_clauses, quote_speakers, quotes
+from framing import (
+    quote_clauses,
+    quote_context,
+    quote_marks,
+    quote_speakers,
+    quote_verbs,
+    quotes,
+    verb_categories,
+)
 from framing.lexicon import Lexicon, load_lexicon, parse_lexicon
 from framing.loading import load_corpus
 from framing.matching import LexiconMatcher
 from framing.model import Article, Document
 from framing.quote_clauses import (
-    _ACCORDING_RE,
     _CLAUSE_JOINT_RE,
     _CLAUSE_STOP_RE,
-    _COMMA_END_RE,
     _COMMA_GAP_RE,
-    _COORDINATED_RE,
     _DATELINE_RE,
     _HEAD_STOP_RE,
-    _INVERTED_RE,
     _JOINED_BEFORE_RE,
     _NEGATION_RE,
-    _PARAGRAPH_RE,
     _PARTICIPLE_NEXT_RE,
-    _PARTICIPLE_RE,
     _RELATIVE_BEFORE_RE,
     _RELATIVE_END_RE,
-    _SPACES_RE,
     _THAT_GAP_RE,
     _THAT_NEXT_RE,
     _TIME_WORDS,
     _TO_RE,
-    VERB_RE,
-    Context,
-    Found,
     _strip_period,
     _truncate,
-    _verb_text,
-    count_words,
-    trim,
 )
+from framing.quote_context import _PARAGRAPH_RE, Context, Found, count_words, trim
 from framing.quote_speakers import (
     _CLAUSE_WORD_RE,
     _LAST_NAME,
@@ -81,6 +85,27 @@ from framing.quote_speakers import (
     first_subject,
     subject_after,
     subject_before,
+)
+from framing.quote_verbs import (
+    ACCORDING_RE as _ACCORDING_RE,
+)
+from framing.quote_verbs import (
+    COORDINATED_RE as _COORDINATED_RE,
+)
+from framing.quote_verbs import (
+    INVERTED_RE as _INVERTED_RE,
+)
+from framing.quote_verbs import (
+    PARTICIPLE_RE as _PARTICIPLE_RE,
+)
+from framing.quote_verbs import (
+    SPACES_RE as _SPACES_RE,
+)
+from framing.quote_verbs import (
+    VERB_RE,
+)
+from framing.quote_verbs import (
+    verb_text as _verb_text,
 )
 from framing.quotes import Quote, find_quotes
 from framing.synthetic import generate_articles
@@ -129,7 +154,7 @@ def _plain_verb_category(phrase: str) -> str:
     matcher = _plain_stance_matcher()
     cased = [cased_form(phrase[s:e]) for s, e in zip(starts, ends, strict=True)]
     for match in matcher.match(norms, cased if matcher.lexicon.case_sensitive else None):
-        if match.entry.category in quotes.ATTRIBUTION_CATEGORIES:
+        if match.entry.category in verb_categories.ATTRIBUTION_CATEGORIES:
             return match.entry.category
     return ""
 
@@ -138,6 +163,7 @@ def _plain_verb_category(phrase: str) -> str:
 # framing.quote_clauses, framing.quotes and framing.quote_speakers; only renamed).
 
 _PLAIN_THAT_RE = re.compile(r"\bthat\b")
+_COMMA_END_RE = re.compile(r",\s*$")
 
 
 def _plain_verb_at(text: str, start: int, limit: int) -> re.Match[str] | None:
@@ -414,12 +440,85 @@ def _plain_according_to(
     return found
 
 
+_PLAIN_MARKS_RE = re.compile('["“”«»]')
+
+
+def _plain_double_spans(ctx: _PlainContext) -> list[tuple[int, int, bool, bool]]:
+    """Pair double quote marks within paragraphs: (start, end, runs_on, continues).
+
+    ``runs_on``: the paragraph ended inside the quote and the next paragraph opens with a
+    quote mark, so the quote continues there (``continues`` is set on that next piece).
+    Unbalanced marks are dropped rather than guessed: an opening mark that never closes
+    starts no quote.
+    """
+    text = ctx.text
+    spans: list[tuple[int, int, bool, bool]] = []
+    continues = False
+    for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
+        open_at = -1
+        first_open = True
+        for match in _PLAIN_MARKS_RE.finditer(text, p_start, p_end):
+            mark = match.group()
+            position = match.start()
+            is_open = mark in quote_marks._DOUBLE_OPEN or (
+                mark == '"'
+                and open_at < 0
+                and position + 1 < p_end
+                and not text[position + 1].isspace()
+            )
+            if open_at < 0:
+                if is_open:
+                    open_at = position
+                continue
+            if mark in quote_marks._DOUBLE_OPEN:
+                open_at = position  # an unclosed quote before: drop it
+                first_open = False
+                continue
+            spans.append((open_at + 1, position, False, continues and first_open))
+            open_at = -1
+            first_open = False
+            continues = False
+        next_opens = False
+        if open_at >= 0:
+            following = p_end
+            while following < len(text) and text[following].isspace():
+                following += 1
+            next_opens = following < len(text) and text[following] in '“«"'
+            if next_opens:
+                spans.append((open_at + 1, p_end, True, continues and first_open))
+        continues = next_opens
+    return spans
+
+
+def _plain_single_spans(ctx: _PlainContext, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pair single quote marks (British style) outside double-quoted text, per paragraph."""
+    text = ctx.text
+    found: list[tuple[int, int]] = []
+    starts = [s for s, _ in taken]
+    for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
+        position = p_start
+        while True:
+            opening = quote_marks._SINGLE_OPEN_RE.search(text, position, p_end)
+            if opening is None:
+                break
+            closing = quote_marks._SINGLE_CLOSE_RE.search(text, opening.end(), p_end)
+            if closing is None:
+                break
+            start, end = opening.end(), closing.start()
+            index = bisect.bisect_right(starts, start) - 1
+            inside = index >= 0 and taken[index][0] <= start < taken[index][1] + 1
+            if not inside:
+                found.append((start, end))
+            position = closing.end()
+    return found
+
+
 def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
     text = ctx.text
-    raw = quotes._double_spans(ctx)
+    raw = _plain_double_spans(ctx)
     spans = [(s, e, runs, cont, False) for s, e, runs, cont in raw]
     taken = [(s - 1, e + 1) for s, e, *_ in raw]
-    spans += [(s, e, False, False, True) for s, e in quotes._single_spans(ctx, taken)]
+    spans += [(s, e, False, False, True) for s, e in _plain_single_spans(ctx, taken)]
     spans.sort()
     mark_starts = [s - 1 for s, *_ in spans]
     items: list[Found] = []
@@ -710,15 +809,15 @@ def _assert_cues_cover_the_patterns(text: str, windows: list[tuple[int, int]]) -
     """Wherever a clause pattern matches, ``Context`` has a cue of its kind in the stretch."""
     ctx = _context(text)
     kinds = (
-        (quote_clauses.VERB_RE, ctx.verb_cues),
-        (quote_clauses._COORDINATED_RE, ctx.verb_cues),
-        (quote_clauses._PARTICIPLE_RE, ctx.participle_cues),
-        (quote_clauses._ACCORDING_RE, ctx.according_cues),
+        (quote_verbs.VERB_RE, ctx.verb_cues),
+        (quote_verbs.COORDINATED_RE, ctx.verb_cues),
+        (quote_verbs.PARTICIPLE_RE, ctx.participle_cues),
+        (quote_verbs.ACCORDING_RE, ctx.according_cues),
     )
     for start, end in windows:
         for pattern, cues in kinds:
             if pattern.search(text, start, end) is not None:
-                assert quote_clauses.has_cue(cues, start, end), (pattern, text[start:end])
+                assert quote_context.has_cue(cues, start, end), (pattern, text[start:end])
 
 
 def _context(text: str) -> Context:
@@ -751,9 +850,9 @@ def test_no_cue_word_begins_according() -> None:
     """A position ``CUE_RE`` reads as "according" is no verb's: no speech word begins so."""
     words = {
         *quote_speakers.VERB_WORDS,
-        *quote_clauses._THAT_ONLY,
-        *quote_clauses._PARTICIPLES,
-        *(phrase.split()[0] for phrase in quote_clauses._VERB_PHRASES),
+        *quote_verbs._THAT_ONLY,
+        *quote_verbs._PARTICIPLES,
+        *(phrase.split()[0] for phrase in quote_verbs._VERB_PHRASES),
     }
     assert not [w for w in words if "according".startswith(w) or w.startswith("accord")]
 
@@ -780,6 +879,8 @@ def test_name_mentions_match_the_plain_scan_on_any_text(text: str) -> None:
         "𝐀lpha 𝐁eta, 𐐀rgo 𐐁ox, Ⓐnne Ⓑoe, ǅoe ǅim, Ⅻ Ⅼ, İstanbul İzmir",
         "Col. (ret.) Anke Vogel (retd) Max Holm (RET) Jo Lo",
         "Jim\u00a0Mattis\u2029Jim\nMattis \n\n Jim",
+        "\U000100fbLudwig van der Berg, \U00010000Jim Mattis, 𝐀\U000100fbJo Lo, ²Jim Mattis",
+        "Ⅻ Jim Mattis, Jim Ⅻ Mattis, Jim_Mattis Lo, O’Brien O’Neil, a-Jim Mattis",
     ],
 )
 def test_name_mentions_match_the_plain_scan_on_edge_cases(text: str) -> None:
@@ -839,7 +940,7 @@ def _verb_phrases() -> list[str]:
     phrases += [" ".join(rng.choice(terms) for _ in range(rng.randint(1, 3))) for _ in range(800)]
     for document in (*_corpus_documents(), *_generated_documents()[:30]):
         text = document.article.text
-        for match in quote_clauses.VERB_RE.finditer(text):
+        for match in quote_verbs.VERB_RE.finditer(text):
             phrases.append(" ".join(text[match.start() : match.end() + 50].split()[:6]))
     return phrases
 
@@ -851,14 +952,14 @@ def _plain_matches(phrase: str) -> list[tuple[int, int]]:
 
 def _fast_matches(phrase: str) -> list[tuple[int, int]]:
     _starts, _ends, norms = tokenize(phrase)
-    return [(first, entry.line) for first, entry in quotes._stance_matcher().match(norms)]
+    return [(first, entry.line) for first, entry in verb_categories._stance_matcher().match(norms)]
 
 
 def test_verb_category_matches_the_lexicon_matcher() -> None:
     categories = set()
     for phrase in _verb_phrases():
         expected = _plain_verb_category(phrase)
-        assert quotes.verb_category(phrase) == expected, phrase
+        assert verb_categories.verb_category(phrase) == expected, phrase
         assert _fast_matches(phrase) == _plain_matches(phrase), phrase
         categories.add(expected)
     assert categories == {"", "attribution_neutral", "attribution_loaded"}
@@ -867,7 +968,7 @@ def test_verb_category_matches_the_lexicon_matcher() -> None:
 @settings(max_examples=500, deadline=None)
 @given(any_text)
 def test_verb_category_matches_the_lexicon_matcher_on_any_text(text: str) -> None:
-    assert quotes.verb_category(text) == _plain_verb_category(text)
+    assert verb_categories.verb_category(text) == _plain_verb_category(text)
     assert _fast_matches(text) == _plain_matches(text)
 
 
@@ -907,7 +1008,9 @@ def test_phrase_matcher_equals_the_lexicon_matcher(words: list[str]) -> None:
     """Longest, then most exact, then longest patterns win; guards block and are dropped."""
     lexicon = _lexicons()[0]
     plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(words)]
-    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(words)]
+    fast = [
+        (first, entry.line) for first, entry in verb_categories._PhraseMatcher(lexicon).match(words)
+    ]
     assert fast == plain
 
 
@@ -919,7 +1022,9 @@ def test_phrase_matcher_equals_the_lexicon_matcher_when_case_sensitive(text: str
     starts, ends, norms = tokenize(text)
     cased = [cased_form(text[s:e]) for s, e in zip(starts, ends, strict=True)]
     plain = [(m.first, m.entry.line) for m in LexiconMatcher(lexicon).match(norms, cased)]
-    fast = [(first, entry.line) for first, entry in quotes._PhraseMatcher(lexicon).match(cased)]
+    fast = [
+        (first, entry.line) for first, entry in verb_categories._PhraseMatcher(lexicon).match(cased)
+    ]
     assert fast == plain
     assert len(plain) >= (4 if text.startswith("Let") else 0)
 
@@ -943,6 +1048,25 @@ def _assert_same_context(document: Document) -> None:
     )
     assert fast.paragraph_starts == plain.paragraph_starts
     assert fast.paragraph_ends == plain.paragraph_ends
+    assert (fast.verb_cues, fast.participle_cues, fast.according_cues) == _plain_cues(
+        document.article.text
+    )
+
+
+def _plain_cues(text: str) -> tuple[list[int], list[int], list[int]]:
+    """The cues as ``Context`` found them before ``find_cues``: ``CUE_RE`` over the text."""
+    verbs: list[int] = []
+    participles: list[int] = []
+    according: list[int] = []
+    for cue in quote_verbs.CUE_RE.finditer(text):
+        at = cue.start()
+        if text.startswith(("according", "According"), at):
+            according.append(at)
+            continue
+        verbs.append(at)
+        if quote_verbs._PARTICIPLE_START_RE.match(text, at):
+            participles.append(at)
+    return verbs, participles, according
 
 
 def _assert_same_small_rules(text: str, seed: int) -> None:
@@ -970,6 +1094,12 @@ def _assert_same_small_rules(text: str, seed: int) -> None:
             assert (fast_tail and fast_tail.span()) == (plain_tail and plain_tail.span())
         cut = rng.randint(start, end)
         assert quote_speakers.chunk_before(text, cut, end) == _plain_chunk_before(text, cut, end)
+        assert quote_speakers.ends_with_comma(text, start, end) == bool(
+            _COMMA_END_RE.search(text[start:end])
+        )
+        fast_stop = quote_clauses._clause_stop(text, start, end)
+        plain_stop = quote_clauses._CLAUSE_STOP_RE.search(text, start, end)
+        assert (fast_stop and fast_stop.span()) == (plain_stop and plain_stop.span())
 
 
 def test_small_rules_match_their_plain_forms_in_articles() -> None:
@@ -1007,3 +1137,171 @@ def test_small_rules_match_their_plain_forms_in_articles() -> None:
 )
 def test_small_rules_match_their_plain_forms_on_hostile_text(text: str, seed: int) -> None:
     _assert_same_small_rules(text, seed)
+
+
+# --------------------------------------------------------------------------------------------
+# Quote marks: listed once per text with ``str.find`` instead of a regex per paragraph.
+
+
+def _assert_same_mark_pairs(document: Document) -> None:
+    ctx, plain = Context(document), _PlainContext(document)
+    raw = _plain_double_spans(plain)
+    assert quote_marks.double_spans(ctx) == raw
+    taken = [(s - 1, e + 1) for s, e, *_ in raw]
+    assert quote_marks.single_spans(ctx, taken) == _plain_single_spans(plain, taken)
+
+
+def test_mark_pairs_match_the_plain_scan_in_articles() -> None:
+    for document in (*_corpus_documents(), *_generated_documents()):
+        _assert_same_mark_pairs(document)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(hostile_text)
+def test_mark_pairs_match_the_plain_scan_on_hostile_text(text: str) -> None:
+    _assert_same_mark_pairs(_document(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_mark_pairs_match_the_plain_scan_on_any_text(text: str) -> None:
+    _assert_same_mark_pairs(_document(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Shortcuts in reading clauses.
+
+
+def test_whitespace_is_the_same_for_re_and_str() -> None:
+    """``\\s`` is ``str.isspace`` (``ends_with_comma``, ``_clause_stop``), and the space is
+    the only printable whitespace character (``_single_spaced``)."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(space.match(char)) == char.isspace()
+        assert not (char.isspace() and char.isprintable()) or char == " "
+
+
+def test_verb_matches_are_their_auxiliary_and_verb() -> None:
+    """``_verb_text`` and ``indirect_in_sentence`` read a match's start as its auxiliary's and
+    its end as its verb's, and its groups in the order aux, verb, aux2, verb2."""
+    assert list(VERB_RE.groupindex) == ["aux", "verb", "aux2", "verb2"]
+    for text in _texts():
+        for match in VERB_RE.finditer(text):
+            group = "verb" if match.group("verb") else "verb2"
+            aux = match.group("aux" if group == "verb" else "aux2") or ""
+            assert match.start(group) - len(aux) == match.start()
+            assert match.end(group) == match.end()
+
+
+def _plain_verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+    """``_verb_text`` as it was."""
+    group = "verb" if match.group("verb") else "verb2"
+    aux = match.group("aux" if group == "verb" else "aux2") or ""
+    verb_start = match.start(group) - len(aux)
+    verb_end = match.end(group)
+    if match.group(group).startswith("told"):
+        told = quote_verbs._TOLD_RE.match(text, verb_end, limit)
+        if told is not None and told.end() > verb_end:
+            obj = told.group().strip()
+            if not quote_verbs._NOT_TOLD_OBJECT_RE.match(obj):
+                verb_end = told.end()
+    return _SPACES_RE.sub(" ", text[verb_start:verb_end]), verb_end
+
+
+def _plain_is_blocked(blocked: list[tuple[int, int]], at: int) -> bool:
+    starts = [b[0] for b in blocked]
+    index = bisect.bisect_right(starts, at)
+    return any(blocked[i][0] <= at < blocked[i][1] for i in range(max(index - 2, 0), index))
+
+
+def _random_blocked(rng: random.Random, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for _ in range(rng.randint(0, 6)):
+        start = rng.randint(0, len(text))
+        spans.append((start, start + rng.randint(0, 40)))
+    return sorted(spans)
+
+
+def _assert_same_clause_shortcuts(text: str, seed: int) -> None:
+    """``_verb_text``, ``_is_blocked`` and the skip of sentences whose verbs are all blocked
+    (``_says_nothing``) give what the plain rules give, with blocked spans placed at random
+    and on the verbs themselves."""
+    rng = random.Random(seed)
+    ctx = _context(text)
+    for start, end in _windows(text, seed):
+        for match in VERB_RE.finditer(text, start, end):
+            limit = rng.randint(match.end(), end)
+            assert quote_verbs.verb_text(text, match, limit) == _plain_verb_text(text, match, limit)
+        verbs = [m.span() for m in VERB_RE.finditer(text, start, end)]
+        for blocked in (
+            _random_blocked(rng, text),
+            sorted(verbs),
+            sorted(verbs[: len(verbs) // 2] + _random_blocked(rng, text)),
+            sorted((a - rng.randint(0, 3), b) for a, b in verbs),
+        ):
+            starts = [b[0] for b in blocked]
+            for _ in range(10):
+                at = rng.randint(0, len(text))
+                assert quote_clauses._is_blocked(blocked, starts, at) == _plain_is_blocked(
+                    blocked, at
+                )
+            fast = quote_clauses.indirect_in_sentence(ctx, start, end, blocked)
+            with mock.patch.object(quote_clauses, "_says_nothing", lambda *args: False):
+                plain = quote_clauses.indirect_in_sentence(ctx, start, end, blocked)
+            assert [_found_key(f) for f in fast] == [_found_key(f) for f in plain]
+
+
+def _found_key(found: Found) -> tuple[object, ...]:
+    speaker = found.speaker
+    return (
+        found.start,
+        found.end,
+        found.verb,
+        found.verb_context,
+        speaker and (speaker.text, speaker.start, speaker.end, speaker.kind, speaker.role),
+    )
+
+
+def test_clause_shortcuts_match_the_plain_rules_in_articles() -> None:
+    for seed, text in enumerate(_texts()[:60]):
+        _assert_same_clause_shortcuts(text, seed)
+
+
+@settings(max_examples=800, deadline=None)
+@given(hostile_text, st.integers(0, 1000))
+def test_clause_shortcuts_match_the_plain_rules_on_hostile_text(text: str, seed: int) -> None:
+    _assert_same_clause_shortcuts(text, seed)
+
+
+# Words of the stance lexicon's terms (stems completed), with a few others, for random phrases.
+_STANCE_WORDS = (
+    *(entry.term.replace("*", "ing") for entry in load_lexicon("stance.tsv").entries),
+    "the not X ’s said",
+)
+
+
+def _first_of_match(tokens: list[str]) -> str:
+    """``verb_category``'s answer as it was: the first attribution row of the full match."""
+    for _first, entry in verb_categories._stance_matcher().match(tokens):
+        if entry.category in verb_categories.ATTRIBUTION_CATEGORIES:
+            return entry.category
+    return ""
+
+
+def test_first_category_is_the_first_of_the_full_match() -> None:
+    matcher = verb_categories._stance_matcher()
+    for phrase in _verb_phrases():
+        tokens = tokenize(phrase)[2]
+        assert matcher.first_category(
+            tokens, verb_categories.ATTRIBUTION_CATEGORIES
+        ) == _first_of_match(tokens)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for p in _STANCE_WORDS for w in p.split()})), max_size=9))
+def test_first_category_is_the_first_of_the_full_match_on_any_words(tokens: list[str]) -> None:
+    matcher = verb_categories._stance_matcher()
+    assert matcher.first_category(
+        tokens, verb_categories.ATTRIBUTION_CATEGORIES
+    ) == _first_of_match(tokens)

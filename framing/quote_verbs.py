@@ -1,0 +1,235 @@
+"""Speech verbs: their words, the patterns that find them, and the cues that say where.
+
+What it does: lists the speech verbs, auxiliaries, adverbs and participles of attribution,
+compiles them into ``VERB_RE`` (a verb phrase: "has repeatedly argued", "told reporters"),
+the participle and "according to" patterns, and ``CUE_RE``, the one scan per article that
+marks where any of them can be; and reads a verb phrase as written (``verb_text``).
+
+Why separate from ``framing.quote_clauses``: the vocabulary and its compiled patterns are
+shared by the sentence and paragraph lookups (``framing.quote_context``) and the clause
+rules, and building fast patterns from word lists is a job of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from framing.quote_speakers import VERB_WORDS
+
+__all__ = [
+    "ACCORDING_RE",
+    "COORDINATED_RE",
+    "CUE_RE",
+    "INVERTED_RE",
+    "PARTICIPLE_RE",
+    "SPACES_RE",
+    "VERB_RE",
+    "find_cues",
+    "lead_in",
+    "verb_text",
+]
+
+_VERB_PHRASES = (
+    "pointed out",
+    "points out",
+    "point out",
+    "made clear",
+    "make clear",
+    "makes clear",
+    "has made clear",
+)
+# Verbs that report a view only with a "that" clause ("officials fear that ..."); alone they
+# are too often something else ("the deal was reported at $2.5 billion").
+_THAT_ONLY = (
+    "reported", "reports", "fear", "fears", "feared", "worry", "worries", "believe", "state",
+    "states",
+)  # fmt: skip
+_AUX_WORDS = (
+    "has", "have", "had", "will", "would", "did", "does", "do", "may", "might", "could", "can",
+)  # fmt: skip
+_ADVERBS = (
+    "also", "since", "repeatedly", "long", "even", "already", "previously", "publicly",
+    "privately", "again", "reportedly", "recently", "often", "now", "still", "never", "not",
+    "later", "then", "further",
+)  # fmt: skip
+
+_Trie = dict[str, "_Trie"]
+"""Letters to the words' remaining letters; the key "" marks the end of a word."""
+
+
+def _word_trie(words: Iterable[str]) -> str:
+    """Return a regex matching any of ``words``, factored by shared prefixes ("sa(?:id|ys)").
+
+    Why: ``re`` tries the alternatives of a plain ``a|b|c`` one by one at every word
+    boundary, and there are a hundred speech verbs; factored, it tests a few letters. The
+    words are plain letters and every use is followed by a word boundary or whitespace, so
+    at most one word can match anywhere and the order of the alternatives changes nothing
+    (a word that is a prefix of another is still tried longest first).
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+_VERB_ALT = "|".join(
+    [re.escape(p).replace("\\ ", r"\s+") for p in _VERB_PHRASES if not p.startswith("has ")]
+    + [_word_trie(VERB_WORDS)]
+)
+_AUX = rf"(?:{_word_trie(_AUX_WORDS)}\s+)?(?:{_word_trie(_ADVERBS)}\s+)*"
+# Every verb phrase starts with one of these letters; checking it first lets a search skip
+# the word boundaries (half of them are word ends) where no phrase can start.
+_VERB_FIRST = "".join(
+    sorted({w[0] for w in (*_AUX_WORDS, *_ADVERBS, *VERB_WORDS, *_VERB_PHRASES, *_THAT_ONLY)})
+)
+_TOLD_OBJECT = (
+    r"(?:\s+(?:reporters|journalists|lawmakers|parliament|a\s+news\s+conference|"
+    r"a\s+press\s+conference|(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}))?"
+)
+VERB_RE = re.compile(
+    rf"\b(?=[{_VERB_FIRST}])(?:(?P<aux>{_AUX})(?P<verb>(?:{_VERB_ALT})\b(?<=told)?)"
+    rf"|(?P<aux2>{_AUX})(?P<verb2>{_word_trie(_THAT_ONLY)})(?=\s+that\b))"
+)
+_TOLD_RE = re.compile(_TOLD_OBJECT)
+# An auxiliary or adverb of ``_AUX`` that ends where the search ends (see ``lead_in``).
+_LEAD_WORD_RE = re.compile(rf"(?:{'|'.join(_AUX_WORDS + _ADVERBS)})\Z")
+_LONGEST_LEAD_WORD = max(len(word) for word in _AUX_WORDS + _ADVERBS)
+_LEAD_WORDS = _AUX_WORDS + _ADVERBS
+INVERTED_RE = re.compile(rf"\s*(?P<verb>{_VERB_ALT})\b")
+
+_PARTICIPLES = (
+    "saying", "arguing", "warning", "insisting", "noting", "stressing", "adding", "claiming",
+    "explaining", "suggesting", "complaining", "emphasising", "emphasizing", "telling",
+)  # fmt: skip
+# Where a reported clause or "according to" may be: each word start that begins one of the
+# words the clause patterns need: "according" for ``according_to``, a participle for
+# ``PARTICIPLE_RE``, and any of those or a speech verb or the first word of a verb phrase for
+# ``VERB_RE`` and ``COORDINATED_RE``. Each of their matches holds such a word, which starts
+# at a word boundary (after an auxiliary's space, a comma's space, or at the match's own
+# ``\b``) and holds only letters, so no other such word can start inside it: wherever a
+# pattern can match, the scan has found a word start of its kind. Why: over half of the
+# sentences have none, and one scan of the text settles them all instead of a dozen searches
+# and some bookkeeping per sentence. (No speech word begins "according", so a word start
+# read as "according" is no verb's.)
+CUE_RE = re.compile(
+    r"\b(?:"
+    + _word_trie(
+        {
+            *VERB_WORDS,
+            *_THAT_ONLY,
+            *(p.split()[0] for p in _VERB_PHRASES),
+            *_PARTICIPLES,
+            "according",
+            "According",
+        }
+    )
+    + ")"
+)
+# ``CUE_RE`` as the scan runs it: the character before the word instead of ``\b``, over the
+# text with a space in front. A word start is a word character (every cue begins with a
+# letter) after a non-word character or at the start, so this finds each cue, one character
+# early in the text with the space, which is where it is in the text itself. Why: ``re`` can
+# skip to the non-word characters with a class test instead of trying ``\b`` at every
+# position (measured: a sixth faster).
+_CUE_AFTER_RE = re.compile(r"\W" + CUE_RE.pattern.removeprefix(r"\b"))
+_PARTICIPLE_START_RE = re.compile(_word_trie(_PARTICIPLES))
+PARTICIPLE_RE = re.compile(
+    rf"(?:,\s+(?:(?:while|before|after)\s+)?|\s+while\s+)(?P<verb>{'|'.join(_PARTICIPLES)})\b"
+    + r"(?:\s+(?:reporters|journalists))?"
+)
+COORDINATED_RE = re.compile(
+    rf",?\s+(?:and|but|while)\s+(?:{_AUX})(?:(?:{_VERB_ALT})|{'|'.join(_PARTICIPLES)})\b"
+)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+SPACES_RE = re.compile(r"\s+")
+_NOT_TOLD_OBJECT_RE = re.compile(r"(?:That|This|The\s+(?:deal|S-400))\b")
+
+
+def lead_in(text: str, position: int) -> int:
+    """Return where the auxiliaries and adverbs (each followed by whitespace) that end at
+    ``position`` begin (``position`` itself when none do).
+
+    Each step back takes the earliest such word that ends where the whitespace before begins,
+    so the result is never later than the start of a ``VERB_RE`` match that covers them.
+    (``_LEAD_WORD_RE`` finds the earliest; ``str.endswith`` first tells, in one call,
+    whether any word ends there at all: mostly none does, a verb's subject is before it.)
+    """
+    while True:
+        end = position
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == position:
+            return position
+        low = max(end - _LONGEST_LEAD_WORD, 0)
+        if not text.endswith(_LEAD_WORDS, low, end):
+            return position
+        word = _LEAD_WORD_RE.search(text, low, end)
+        if word is None:
+            return position
+        position = word.start()
+
+
+def verb_text(text: str, match: re.Match[str], limit: int) -> tuple[str, int]:
+    """Return the verb phrase as written (with "told" + object) and where it ends.
+
+    A ``VERB_RE`` match is its auxiliary and verb groups and nothing else (its ``\b`` and
+    look-arounds take no characters), so the phrase starts where the match starts and the
+    verb ends where the match ends.
+    """
+    verb_start = match.start()
+    verb_end = match.end()
+    verb = match.group("verb")
+    if verb is not None and verb.startswith("told"):
+        told = _TOLD_RE.match(text, verb_end, limit)
+        if told is not None and told.end() > verb_end:
+            obj = told.group().strip()
+            if not _NOT_TOLD_OBJECT_RE.match(obj):
+                verb_end = told.end()
+    return _single_spaced(text[verb_start:verb_end]), verb_end
+
+
+def _single_spaced(phrase: str) -> str:
+    """Return ``SPACES_RE.sub(" ", phrase)``: whitespace runs as one space.
+
+    When the phrase has no two spaces in a row and is printable (every whitespace character
+    but the space is unprintable), its only whitespace runs are single spaces, which the
+    substitution leaves as they are: the phrase is returned without running it.
+    """
+    if phrase.isprintable() and "  " not in phrase:
+        return phrase
+    return SPACES_RE.sub(" ", phrase)
+
+
+def find_cues(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Return the sorted positions of ``text``'s verb, participle and "according" cues.
+
+    Each is a word start where ``CUE_RE`` matches (see there): "according" or "According"
+    for the third list, any other for the first, and those that begin a participle for the
+    second as well (a participle is a verb cue too).
+    """
+    verbs: list[int] = []
+    participles: list[int] = []
+    according: list[int] = []
+    for cue in _CUE_AFTER_RE.finditer(" " + text):
+        at = cue.start()  # (see ``_CUE_AFTER_RE``)
+        if text.startswith(("according", "According"), at):
+            according.append(at)
+            continue
+        verbs.append(at)
+        if _PARTICIPLE_START_RE.match(text, at):
+            participles.append(at)
+    return verbs, participles, according
