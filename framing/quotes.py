@@ -65,7 +65,7 @@ from framing.quote_clauses import (
 from framing.quote_marks import _SINGLE_CLOSE_RE as _SINGLE_CLOSE_RE
 from framing.quote_marks import _SINGLE_OPEN_RE as _SINGLE_OPEN_RE
 from framing.quote_marks import double_spans, single_spans
-from framing.quote_speakers import Resolver, first_subject, name_mentions
+from framing.quote_speakers import first_subject
 from framing.sources import (
     KINDS,
     OutletSources,
@@ -74,6 +74,7 @@ from framing.sources import (
     VerbUse,
     summarize_sources,
 )
+from framing.speaker_names import Resolver, name_mentions
 from framing.verb_categories import ATTRIBUTION_CATEGORIES, cached_category, verb_category
 
 __all__ = [

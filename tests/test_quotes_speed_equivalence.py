@@ -43,6 +43,7 @@ from framing import (
     quote_speakers,
     quote_verbs,
     quotes,
+    speaker_names,
     verb_categories,
 )
 from framing.lexicon import Lexicon, load_lexicon, parse_lexicon
@@ -70,17 +71,11 @@ from framing.quote_clauses import (
 from framing.quote_context import _PARAGRAPH_RE, Context, Found, count_words, trim
 from framing.quote_speakers import (
     _CLAUSE_WORD_RE,
-    _LAST_NAME,
-    _NAME,
     _NAME_WORD_RE,
-    _PARTICLE,
     _PREPOSITIONS,
-    Resolver,
     Speaker,
-    _add_name,
     _bare,
     _joins_names,
-    _name_word,
     _read_subject,
     first_subject,
     subject_after,
@@ -108,6 +103,14 @@ from framing.quote_verbs import (
     verb_text as _verb_text,
 )
 from framing.quotes import Quote, find_quotes
+from framing.speaker_names import (
+    _LAST_NAME,
+    _NAME,
+    _PARTICLE,
+    Resolver,
+    _add_name,
+    _name_word,
+)
 from framing.synthetic import generate_articles
 from framing.text import prepare
 from framing.tokens import cased_form, tokenize
@@ -681,7 +684,7 @@ def _plain_rules() -> Iterator[None]:
     with (
         mock.patch.object(quote_speakers, "classify_subject", _read_subject),
         mock.patch.object(quote_speakers, "chunk_before", _plain_chunk_before),
-        mock.patch.object(quote_speakers, "_head", _plain_head),
+        mock.patch.object(speaker_names, "_head", _plain_head),
     ):
         yield
 
@@ -859,13 +862,13 @@ def test_no_cue_word_begins_according() -> None:
 
 def test_name_mentions_match_the_plain_scan_on_articles() -> None:
     for text in _texts():
-        assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+        assert speaker_names.name_mentions(text) == _plain_name_mentions(text)
 
 
 @settings(max_examples=1500, deadline=None)
 @given(any_text)
 def test_name_mentions_match_the_plain_scan_on_any_text(text: str) -> None:
-    assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+    assert speaker_names.name_mentions(text) == _plain_name_mentions(text)
 
 
 @pytest.mark.parametrize(
@@ -884,7 +887,7 @@ def test_name_mentions_match_the_plain_scan_on_any_text(text: str) -> None:
     ],
 )
 def test_name_mentions_match_the_plain_scan_on_edge_cases(text: str) -> None:
-    assert quote_speakers.name_mentions(text) == _plain_name_mentions(text)
+    assert speaker_names.name_mentions(text) == _plain_name_mentions(text)
 
 
 def _subject_phrases() -> list[str]:

@@ -26,6 +26,8 @@ from framing.quote_speakers import (
     _is_capitalised,
     _is_title,
     _words,
+)
+from framing.speaker_names import (
     name_mentions,
 )
 from framing.speaker_sides import side_of
