@@ -53,7 +53,7 @@ from numpy.typing import NDArray
 from scipy.stats import false_discovery_control
 
 from framing.keyness import g2_p_value, log_likelihood_g2, log_odds_dirichlet_totals, log_ratio
-from framing.model import Evidence, Story
+from framing.model import Story
 from framing.statistics import log_odds_dirichlet
 from framing.term_counting import (
     JEFFREYS,
@@ -66,6 +66,15 @@ from framing.term_counting import (
     count_story,
     countable_norms,
     term_counts,
+)
+from framing.term_evidence import occurrences, term_evidence
+from framing.term_results import (
+    NOTABLE_Q,
+    GroupTerms,
+    OutletTerms,
+    PairTerms,
+    TermScore,
+    TermsResult,
 )
 
 __all__ = [
@@ -90,122 +99,6 @@ __all__ = [
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
-
-NOTABLE_Q = 0.05
-"""A listed term is ``notable`` when its Benjamini-Hochberg q-value is below this."""
-
-
-@dataclass(frozen=True, slots=True)
-class TermScore:
-    """One term of one target, with its raw counts beside every statistic.
-
-    ``count`` and ``count_rest`` are occurrences, or articles using the term when the unit is
-    ``"articles"``. ``delta``, ``variance`` and ``z`` are the log-odds statistics (natural
-    logs, used for ranking), ``p`` the p-value of the G2 test (chi-squared, one degree of
-    freedom) and ``q`` the Benjamini-Hochberg q-value over the story's whole word family.
-    ``g2`` is the log-likelihood keyness and ``log_ratio`` its effect size (binary log: 1
-    means twice as often). ``notable`` is ``q < NOTABLE_Q`` (a listed term always has
-    ``count >= min_count``): the difference survives the story's whole set of comparisons.
-    """
-
-    term: str
-    n: int
-    count: int
-    count_rest: int
-    tfidf: float
-    delta: float
-    variance: float
-    z: float
-    p: float
-    q: float
-    g2: float
-    log_ratio: float
-    notable: bool
-
-
-@dataclass(frozen=True, slots=True)
-class OutletTerms:
-    """The most distinctive terms of one outlet against the rest of the story.
-
-    ``n_tokens`` and ``n_tokens_rest`` count the words that can be terms (stop words and
-    numbers excluded), ``n_articles`` and ``n_articles_rest`` the articles; with
-    ``unit="articles"`` the statistics use the article counts as totals. ``too_small`` means
-    the outlet or the rest has fewer than ``min_tokens`` counted words, or, counting articles,
-    the outlet has fewer than ``min_count`` articles: nothing is listed (nor tested).
-    """
-
-    outlet: str
-    n_tokens: int
-    n_tokens_rest: int
-    terms: tuple[TermScore, ...]
-    too_small: bool = False
-    unit: str = "tokens"
-    n_articles: int = 0
-    n_articles_rest: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class GroupTerms:
-    """The most distinctive terms of one outlet group against the rest of the story.
-
-    ``outlets`` are the outlets with an article in the group. Articles without a group are
-    part of every group's rest. The other fields read as in ``OutletTerms``.
-    """
-
-    group: str
-    outlets: tuple[str, ...]
-    n_tokens: int
-    n_tokens_rest: int
-    terms: tuple[TermScore, ...]
-    too_small: bool = False
-    unit: str = "tokens"
-    n_articles: int = 0
-    n_articles_rest: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class PairTerms:
-    """Two outlets compared with each other only.
-
-    ``a_terms`` are the terms ``a`` uses more than ``b``, scored from ``a``'s side
-    (``count`` is ``a``'s, ``count_rest`` is ``b``'s, z > 0); ``b_terms`` the terms ``b``
-    uses more than ``a``, scored from ``b``'s side. The two are one test per term, so a term
-    is in at most one of them, and ``b_terms`` equal the ``a_terms`` of the pair taken the
-    other way round. ``too_small``: either outlet has fewer than ``min_tokens`` counted
-    words, or, counting articles, neither has ``min_count`` articles.
-    """
-
-    a: str
-    b: str
-    a_terms: tuple[TermScore, ...]
-    b_terms: tuple[TermScore, ...]
-    n_tokens_a: int
-    n_tokens_b: int
-    too_small: bool = False
-    unit: str = "tokens"
-    n_articles_a: int = 0
-    n_articles_b: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class TermsResult:
-    """Distinctive terms per outlet, group and pair, plus every occurrence of a listed term.
-
-    ``by_outlet`` follows ``story.outlets``; ``by_group`` is sorted by group name (empty when
-    the story has fewer than two groups); ``pairs`` follows the outlets' order (``a`` before
-    ``b``). ``n_tests`` is the size of the word family the q-values were adjusted over.
-    ``evidence`` marks a listed term where the side that lists it uses it (the highlight);
-    ``contexts`` marks every listed term in *every* article (layer ``context``), so a reader
-    can read a term in each outlet, not only where it is distinctive.
-    """
-
-    by_outlet: tuple[OutletTerms, ...]
-    evidence: tuple[Evidence, ...]
-    by_group: tuple[GroupTerms, ...] = ()
-    pairs: tuple[PairTerms, ...] = ()
-    n_tests: int = 0
-    unit: str = "tokens"
-    contexts: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,13 +468,13 @@ def distinctive_terms(
         for row, ((a, b), target) in enumerate(zip(pair_names, pairs, strict=True))
     )
     targets = (*by_outlet, *by_group, *pairs)
-    evidence = _term_evidence(story, counts, targets, listed)
+    evidence = term_evidence(story, counts, targets, listed)
     every_listed: set[int] = set()
     for item in listed:
         if item is not None:
             for side in item:
                 every_listed.update(counts.keep[side.columns].tolist())
-    contexts = _occurrences(
+    contexts = occurrences(
         story, counts, {doc: every_listed for doc in range(len(story.documents))}, "context"
     )
     return TermsResult(
@@ -593,60 +486,3 @@ def distinctive_terms(
         unit=unit,
         contexts=contexts,
     )
-
-
-def _term_evidence(
-    story: Story,
-    counts: Counts,
-    targets: Sequence[_Target],
-    listed: Sequence[tuple[_Listed, _Listed] | None],
-) -> tuple[Evidence, ...]:
-    """Mark every occurrence of each listed term in the articles of the side that lists it.
-
-    Why no rescan per term: each article's occurrences were recorded with their vocabulary
-    ids and token positions while counting, so one ``isin`` per article against the terms
-    listed for it finds them all. A span runs from the first token's start to the last
-    token's end (never past a sentence, since the phrase never is). A term listed by several
-    targets (an outlet, its group, a pair) is marked once per occurrence.
-    """
-    wanted: dict[int, set[int]] = {}
-    for target, item in zip(targets, listed, strict=True):
-        if item is None:
-            continue
-        for docs, side in ((target.docs_own, item[0]), (target.docs_other, item[1])):
-            if not side.columns.size:
-                continue
-            ids = counts.keep[side.columns].tolist()
-            for doc in docs.tolist():
-                wanted.setdefault(doc, set()).update(ids)
-    return _occurrences(story, counts, wanted, "term")
-
-
-def _occurrences(
-    story: Story, counts: Counts, wanted: dict[int, set[int]], layer: str
-) -> tuple[Evidence, ...]:
-    """Spans of the wanted vocabulary ids in each document (by index), from the recorded
-    occurrences: one ``isin`` per document, never a rescan per term."""
-    evidence: list[Evidence] = []
-    for doc in sorted(wanted):
-        document = story.documents[doc]
-        where = slice(counts.offsets[doc], counts.offsets[doc + 1])
-        ids = counts.occurrence_ids[where]
-        starts, lengths = counts.occurrence_starts[where], counts.occurrence_lengths[where]
-        if not wanted[doc]:
-            continue
-        hits = np.flatnonzero(np.isin(ids, np.fromiter(wanted[doc], dtype=np.int64)))
-        if not hits.size:
-            continue
-        prepared = document.prepared
-        token_starts = np.asarray(prepared.token_starts, dtype=np.int64)
-        token_ends = np.asarray(prepared.token_ends, dtype=np.int64)
-        begin = token_starts[starts[hits]].tolist()
-        end = token_ends[starts[hits] + lengths[hits] - 1].tolist()
-        labels = counts.vocabulary[ids[hits]].tolist()
-        text = document.article.text
-        spans = sorted(zip(begin, end, labels, strict=True))
-        evidence.extend(
-            Evidence(document.id, s, e, layer, str(label), 1.0, text[s:e]) for s, e, label in spans
-        )
-    return tuple(evidence)
