@@ -10,9 +10,12 @@ hostile text.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +24,7 @@ from framing import sentences, tokens
 from framing.loading import load_corpus
 from framing.model import Span
 from framing.synthetic import generate_articles
-from framing.text import prepare
+from framing.text import assign_sentences, prepare
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
 
@@ -89,6 +92,16 @@ def oracle_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
     )
 
 
+def oracle_assign_sentences(sentences: Sequence[Span], token_starts: Sequence[int]) -> list[int]:
+    """Assign tokens to sentences as ``text.assign_sentences`` did, with ``searchsorted``."""
+    if not token_starts:
+        return []
+    sentence_starts = np.fromiter((span.start for span in sentences), dtype=np.int64)
+    positions = np.searchsorted(sentence_starts, np.asarray(token_starts, dtype=np.int64), "right")
+    indices: list[int] = np.maximum(positions - 1, 0).tolist()
+    return indices
+
+
 def assert_same_as_oracle(text: str) -> None:
     """Check sentences, tokens and each step of the splitter against the oracle."""
     prepared = prepare("x", text)
@@ -97,18 +110,27 @@ def assert_same_as_oracle(text: str) -> None:
     assert prepared.token_starts == tuple(starts)
     assert prepared.token_ends == tuple(ends)
     assert prepared.token_norms == tuple(norms)
+    assert prepared.token_sentence == tuple(oracle_assign_sentences(prepared.sentences, starts))
     punkt = sentences._tokenizer()
-    assert list(sentences._paragraphs(text)) == oracle_paragraphs(text)
-    for start, end in oracle_paragraphs(text):
+    paragraphs = sentences._paragraphs(text)
+    assert [(start, end) for start, end, _ in paragraphs] == oracle_paragraphs(text)
+    blanked = sentences._blank_ascii_space(text)
+    assert blanked == text.translate(str.maketrans(dict.fromkeys(string.whitespace, " ")))
+    for start, end, visible_end in paragraphs:
         paragraph = text[start:end]
+        assert visible_end == start + len(paragraph.rstrip())
         expected = list(punkt._match_potential_end_contexts(paragraph))
-        found = sentences._end_contexts(paragraph)
-        assert [(m.span(), c) for m, c in found] == [(m.span(), c) for m, c in expected]
+        found = sentences._end_contexts(text, blanked, start, end)
+        assert [
+            ((m.start() - start, m.end() - start), text[word_start : m.end("after_tok")])
+            for m, word_start in found
+        ] == [(m.span(), c) for m, c in expected]
         for _, context in expected:
             verdict = punkt.text_contains_sentbreak(context)
             assert sentences._ends_sentence(context) == verdict, context
             assert not sentences._certain_break(context) or verdict, context
-        assert sentences._punkt_spans(paragraph) == list(punkt.span_tokenize(paragraph))
+        spans = sentences._realign(text, sentences._cuts(text, blanked, (start, end, visible_end)))
+        assert [(a - start, b - start) for a, b in spans] == list(punkt.span_tokenize(paragraph))
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,7 +155,7 @@ def test_plain_candidates_are_most_of_news_text() -> None:
     contexts = [
         context
         for article in load_corpus(CORPUS)
-        for start, end in sentences._paragraphs(article.text)
+        for start, end, _ in sentences._paragraphs(article.text)
         for _, context in punkt._match_potential_end_contexts(article.text[start:end])
     ]
     plain = sum(sentences._certain_break(context) for context in contexts)
@@ -217,3 +239,56 @@ def test_split_pattern_has_no_group_of_its_own() -> None:
     for astral in (False, True):
         assert tokens.token_pattern(astral).groups == 0
         assert re.compile(tokens._splitter(astral).pattern).groups == 1
+
+
+# --------------------------------------------------------------------------------------------
+# Each fast step alone, on inputs made for it
+
+LINE_BREAKS = st.text(
+    st.sampled_from(list("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029 \t\xa0a."))
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(LINE_BREAKS)
+def test_paragraph_breaks_are_found_as_before(source: str) -> None:
+    """The break pattern, rewritten to start with a character class, finds the same runs."""
+    old = [match.span() for match in _PARAGRAPH_BREAK.finditer(source)]
+    assert [match.span() for match in sentences._PARAGRAPH_BREAK.finditer(source)] == old
+
+
+# Letters, digits, combining marks and every character the token pattern treats specially, so
+# that the plain-word shortcut meets each way a run of letters can continue.
+TOKEN_PARTS = st.text(
+    st.sampled_from(
+        [
+            *"aAsSzZ09٣_ .,;'’‘ʼ-‐‑\xad\u200c\u200d\u0301\u093f–—\"“”()$İßǅⅫ½",
+            "😀",
+            "𝐀",
+            "\U000e0100",
+        ]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TOKEN_PARTS)
+def test_plain_word_shortcut_splits_as_the_full_pattern(source: str) -> None:
+    """Where the shortcut takes a run of letters and digits, the full pattern takes the same."""
+    for astral in (False, True):
+        full = re.compile(f"({tokens.token_pattern(astral).pattern})")
+        assert tokens._splitter(astral).split(source) == full.split(source)
+    assert tokens.tokenize(source) == oracle_tokens(source)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), max_size=12, unique=True).map(sorted),
+    st.lists(st.integers(0, 80), max_size=40, unique=True).map(sorted),
+)
+def test_tokens_are_assigned_to_sentences_as_before(
+    starts: list[int], tokens_at: list[int]
+) -> None:
+    spans = [Span(start, start + 1) for start in starts]
+    assert assign_sentences(spans, tokens_at) == oracle_assign_sentences(spans, tokens_at)
