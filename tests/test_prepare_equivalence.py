@@ -116,21 +116,19 @@ def assert_same_as_oracle(text: str) -> None:
     assert [(start, end) for start, end, _ in paragraphs] == oracle_paragraphs(text)
     blanked = sentences._blank_ascii_space(text)
     assert blanked == text.translate(str.maketrans(dict.fromkeys(string.whitespace, " ")))
-    for start, end, visible_end in paragraphs:
-        paragraph = text[start:end]
-        assert visible_end == start + len(paragraph.rstrip())
-        expected = list(punkt._match_potential_end_contexts(paragraph))
-        found = sentences._end_contexts(text, blanked, start, end)
-        assert [
-            ((m.start() - start, m.end() - start), text[word_start : m.end("after_tok")])
-            for m, word_start in found
-        ] == [(m.span(), c) for m, c in expected]
-        for _, context in expected:
+    candidates = sentences._candidates(any_end="?" in text or "!" in text)
+    for paragraph in paragraphs:
+        start, end, visible_end = paragraph
+        text_of_paragraph = text[start:end]
+        assert visible_end == start + len(text_of_paragraph.rstrip())
+        for _, context in punkt._match_potential_end_contexts(text_of_paragraph):
             verdict = punkt.text_contains_sentbreak(context)
             assert sentences._ends_sentence(context) == verdict, context
             assert not sentences._certain_break(context) or verdict, context
-        spans = sentences._realign(text, sentences._cuts(text, blanked, (start, end, visible_end)))
-        assert [(a - start, b - start) for a, b in spans] == list(punkt.span_tokenize(paragraph))
+        expected = list(punkt.span_tokenize(text_of_paragraph))
+        for pattern in {candidates, sentences._candidates(any_end=True)}:
+            spans = sentences._spans(text, blanked, pattern, paragraph)
+            assert [(a - start, b - start) for a, b in spans] == expected
 
 
 # --------------------------------------------------------------------------------------------
@@ -255,6 +253,8 @@ def test_paragraph_breaks_are_found_as_before(source: str) -> None:
     """The break pattern, rewritten to start with a character class, finds the same runs."""
     old = [match.span() for match in _PARAGRAPH_BREAK.finditer(source)]
     assert [match.span() for match in sentences._PARAGRAPH_BREAK.finditer(source)] == old
+    if not any(char in source for char in sentences._OTHER_LINE_BREAKS):
+        assert [match.span() for match in sentences._BLANK_LINE.finditer(source)] == old
 
 
 # Letters, digits, combining marks and every character the token pattern treats specially, so
