@@ -322,6 +322,8 @@ def _spans(
     start, end, visible_end = paragraph
     cuts: list[tuple[int, int]] = []
     last_break = start
+    # Whether a sentence starts with a closing quote or bracket, which _realign would move.
+    closing = False
     # The previous candidate, one character at word_end (so its match ends at word_end + 1).
     previous: re.Match[str] | None = None
     word_start = word_end = start
@@ -338,15 +340,22 @@ def _spans(
             cuts.append((last_break, word_end + 1))
             next_start = previous.start(2)
             last_break = next_start if next_start >= 0 else word_end + 1
+            closing = closing or text[last_break] in _CLOSING_CHARS
         previous, word_start, word_end = match, first, candidate
     if previous is not None and _ends_sentence(text, word_start, previous):
         cuts.append((last_break, word_end + 1))
         next_start = previous.start(2)
         last_break = next_start if next_start >= 0 else word_end + 1
-    cuts.append((last_break, visible_end))
-    if len(cuts) == 1:
-        return cuts if last_break < visible_end else []
-    return _realign(text, cuts)
+        closing = closing or text[last_break] in _CLOSING_CHARS
+    if closing:
+        cuts.append((last_break, visible_end))
+        return _realign(text, cuts)
+    # Nothing to move: _realign would keep every non-empty cut. Only the last can be empty; a
+    # break's cut ends after its candidate, which is at or after the previous break's end
+    # (the next token, or the character after the candidate, never whitespace before it).
+    if last_break < visible_end:
+        cuts.append((last_break, visible_end))
+    return cuts
 
 
 @cache
