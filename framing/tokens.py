@@ -172,7 +172,8 @@ def token_columns(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[st
     # running totals of their lengths are the offsets. Everything stays in C: no match object
     # per token. Measured with the cached norms: tokenize is a fifth faster than with finditer
     # and start(), end() and group() per token.
-    pieces = _splitter(astral=_has_astral(text)).split(text)
+    splitter = _splitter(astral=_has_astral(text), word_is_alnum=_word_is_alnum(text))
+    pieces = splitter.split(text)
     offsets = tuple(accumulate(map(len, pieces)))
     return offsets[0:-1:2], offsets[1::2], tuple(map(_NORMS.__getitem__, pieces[1::2]))
 
@@ -187,8 +188,15 @@ def _has_astral(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
+def _word_is_alnum(text: str) -> bool:
+    """Return whether ``\\w`` matches only letters and digits in ``text``: whether it holds
+    neither "_" nor "ʼ" (U+02BC), the two word characters that ``token_pattern`` does not count
+    as letters or digits (ʼ is an apostrophe there)."""
+    return "_" not in text and "\u02bc" not in text
+
+
 @cache
-def _splitter(astral: bool) -> re.Pattern[str]:
+def _splitter(astral: bool, word_is_alnum: bool = False) -> re.Pattern[str]:
     """Return ``token_pattern(astral)`` as one capturing group, for ``re.split``, with a
     shortcut for plain words tried first.
 
@@ -209,7 +217,12 @@ def _splitter(astral: bool) -> re.Pattern[str]:
     the full pattern is tried as before. Most tokens of news text are such runs, and the
     shortcut takes them with three tests instead of the full pattern's many (measured: the
     split a third faster).
+
+    With ``word_is_alnum`` (for text where ``_word_is_alnum`` holds) the shortcut's class is
+    ``\\w``, the same characters there, and one test cheaper than "``\\w`` but not "_" or
+    "ʼ"" (measured: the split 6% faster).
     """
-    extends = rf"[{_marks(astral)[1:-1]}{_APOSTROPHES}{_HYPHENS}{_ZERO_WIDTH_JOINERS}]|[.,]{_ALNUM}"
-    plain = rf"{_ALNUM}++(?!{extends})"
+    alnum = r"\w" if word_is_alnum else _ALNUM
+    extends = rf"[{_marks(astral)[1:-1]}{_APOSTROPHES}{_HYPHENS}{_ZERO_WIDTH_JOINERS}]|[.,]{alnum}"
+    plain = rf"{alnum}++(?!{extends})"
     return re.compile(rf"(?=[\w{_APOSTROPHES}])({plain}|{token_pattern(astral).pattern})")

@@ -303,6 +303,8 @@ def test_plain_word_shortcut_splits_as_the_full_pattern(source: str) -> None:
     for astral in (False, True):
         full = re.compile(f"({tokens.token_pattern(astral).pattern})")
         assert tokens._splitter(astral).split(source) == full.split(source)
+        if tokens._word_is_alnum(source):
+            assert tokens._splitter(astral, word_is_alnum=True).split(source) == full.split(source)
     assert tokens.tokenize(source) == oracle_tokens(source)
 
 
