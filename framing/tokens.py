@@ -83,6 +83,13 @@ def token_pattern(astral: bool = True) -> re.Pattern[str]:
     beyond U+FFFF, and twice as fast (measured): ``re`` tests a class of BMP characters with a
     bitmap, but one that reaches beyond U+FFFF range by range.
     """
+    return re.compile(_token_regex(astral))
+
+
+@cache
+def _token_regex(astral: bool) -> str:
+    """Return the source of ``token_pattern(astral)``, which ``_splitter`` builds on without
+    compiling it alone (that took as long as building the mark class)."""
     marks = _marks(astral)
     alnum, letter = _ALNUM, _LETTER
     core = rf"{alnum}+(?:{marks}+{alnum}*)*"
@@ -93,7 +100,7 @@ def token_pattern(astral: bool = True) -> re.Pattern[str]:
     word = rf"{segment}(?:{joiner}{segment})*"
     initialism = rf"{letter}{marks}*(?:\.{letter}{marks}*)+(?!{alnum})\.?"
     possessive = rf"(?:(?<={alnum})|(?<={marks})|(?<=\.))[{_APOSTROPHES}][sS](?!{alnum})"
-    return re.compile(f"{initialism}|{word}|{possessive}")
+    return f"{initialism}|{word}|{possessive}"
 
 
 def normalize_token(token: str) -> str:
@@ -225,4 +232,4 @@ def _splitter(astral: bool, word_is_alnum: bool = False) -> re.Pattern[str]:
     alnum = r"\w" if word_is_alnum else _ALNUM
     extends = rf"[{_marks(astral)[1:-1]}{_APOSTROPHES}{_HYPHENS}{_ZERO_WIDTH_JOINERS}]|[.,]{alnum}"
     plain = rf"{alnum}++(?!{extends})"
-    return re.compile(rf"(?=[\w{_APOSTROPHES}])({plain}|{token_pattern(astral).pattern})")
+    return re.compile(rf"(?=[\w{_APOSTROPHES}])({plain}|{_token_regex(astral)})")
