@@ -22,9 +22,12 @@ stripped of surrounding whitespace.
 Punkt's ``span_tokenize`` is reproduced here step by step rather than called, because its
 bookkeeping (a generator, a slice and several token objects per candidate sentence end) cost
 more than the rest of text preparation: candidates and their contexts are found as Punkt finds
-them, a plain candidate ("said. The") is judged by a rule that gives Punkt's verdict, and any
-other context is judged by Punkt itself, once (the verdicts are cached). The result is
-identical, span for span; ``tests/test_prepare_equivalence.py`` keeps the old code as oracle.
+them, searching the article's text between each paragraph's offsets (no copies), a plain
+candidate ("said. The") is judged by a rule on the word before it that gives Punkt's verdict
+(cached by word), and any other context is judged by Punkt itself, once (cached by context).
+Cuts that need no realignment (no closing quote after a break) become sentences without
+stripping each one. The result is identical, span for span; ``tests/test_prepare_equivalence.py``
+keeps the old code as oracle.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Split article text into word and number tokens with one compiled regular expression.
 
-Why one regex pass: the tool prepares tens of thousands of articles, and a single ``finditer``
+Why one regex pass: the tool prepares tens of thousands of articles, and a single ``re.split``
 over the whole text is linear and runs in C; only the per-token bookkeeping is Python.
 
 What counts as a token (everything else, punctuation included, is skipped):
