@@ -60,7 +60,8 @@ def _mark_ranges(codes: Iterable[int]) -> str:
 
 @cache
 def _marks(astral: bool) -> str:
-    """Return the class of combining marks, with or without those beyond U+FFFF (see below)."""
+    """Return the class of combining marks, with or without those beyond U+FFFF (see
+    ``token_pattern``)."""
     codes: Iterable[int] = range(0x10000)
     if astral:
         # Planes 0-1 and the variation selectors supplement hold every combining mark.
