@@ -23,6 +23,7 @@ from framing.analysis import (
     settings,
 )
 from framing.annotate import write_annotations
+from framing.collector import fewer_collections
 from framing.errors import FramingError, InputError, UsageError
 from framing.execution import ResourceSpec, check_jobs
 from framing.facts_file import read_facts
@@ -235,7 +236,7 @@ def run_report(args: argparse.Namespace) -> int:
     jobs = check_jobs(args.jobs)
     resources = spec.load()
     out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
-    with progress_bar(unit="done", quiet=args.quiet) as bar:
+    with fewer_collections(), progress_bar(unit="done", quiet=args.quiet) as bar:
         if jobs > 1 or args.scheduler:
             run = StoryRun(
                 options,
@@ -284,16 +285,18 @@ def run_annotate(args: argparse.Namespace) -> int:
     articles = iter_articles(args.input, require_outlet=False)
     spec = _spec(args)
     jobs = check_jobs(args.jobs)
-    count = write_annotations(
-        articles,
-        spec,
-        args.output,
-        force=args.force,
-        jobs=jobs,
-        scheduler=args.scheduler,
-        resources=spec.load() if jobs == 1 and not args.scheduler else None,
-        quiet=args.quiet,
-    )
+    resources = spec.load() if jobs == 1 and not args.scheduler else None
+    with fewer_collections():
+        count = write_annotations(
+            articles,
+            spec,
+            args.output,
+            force=args.force,
+            jobs=jobs,
+            scheduler=args.scheduler,
+            resources=resources,
+            quiet=args.quiet,
+        )
     if not args.quiet:
         print(f"framing: wrote {count} records to {args.output}")
     return EXIT_OK

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from framing.actor_table import load_actor_table, parse_actor_table
 from framing.analysis import Resources, load_resources
+from framing.collector import collect_less
 from framing.errors import UsageError
 from framing.lexicon import Lexicon
 
@@ -92,6 +93,7 @@ def worker_resources(spec: ResourceSpec) -> Resources:
 
 def _init_worker(spec: ResourceSpec) -> None:
     worker_resources(spec)
+    collect_less()  # a pool's worker lives for one run
 
 
 def _run_batch(

@@ -44,6 +44,7 @@ from framing.analysis import (
     finish_story,
     prepare_document,
 )
+from framing.collector import collect_less
 from framing.comparisons import split_q_values, tested_p_values
 from framing.execution import (
     ResourceSpec,
@@ -195,6 +196,7 @@ def _init_story_worker(spec: ResourceSpec, run: StoryRun) -> None:
     worker_resources(spec)
     _HELD.clear()
     _WORKER_RUN[:] = [(spec, run)]
+    collect_less()  # a pool's worker lives for one run
 
 
 def _analyze_held(number: int, task: StoryTask) -> list[float]:
