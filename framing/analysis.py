@@ -27,10 +27,8 @@ from framing.comparisons import (
     article_units,
     compare_story,
     metrics_for,
-    split_q_values,
-    tested_p_values,
-    with_q_values,
 )
+from framing.corrections import split_q_values, tested_p_values, with_q_values
 from framing.coverage import CoverageResult, align_coverage
 from framing.facts import FactCoverage, check_facts
 from framing.findings import Finding, build_findings

@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate, chain, combinations
+from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +33,6 @@ from framing.quotes import Quote
 from framing.significance import (
     ALPHA,
     MIN_ARTICLES_FOR_ARTICLE_UNITS,
-    benjamini_hochberg,
     fisher_p_values,
     permutation_p,
 )
@@ -476,36 +475,3 @@ def _with_fisher_p(comparisons: list[Comparison]) -> list[Comparison]:
     for i, p in zip(pending, p_values.tolist(), strict=True):
         filled[i] = replace(filled[i], p=p)
     return filled
-
-
-def adjust(statistics: Sequence[StoryStatistics]) -> list[StoryStatistics]:
-    """Fill in q-values: Benjamini-Hochberg across every test of every story of a report."""
-    tested = [tested_p_values(stats) for stats in statistics]
-    return [
-        with_q_values(stats, q_values)
-        for stats, q_values in zip(statistics, split_q_values(tested), strict=True)
-    ]
-
-
-def tested_p_values(statistics: StoryStatistics) -> list[float]:
-    """The p-values of a story's tests, in order: what the report-wide correction needs of it
-    (a story analysed in another process sends only these)."""
-    return [c.p for c in statistics.comparisons if c.tested and c.p is not None]
-
-
-def split_q_values(p_values: Sequence[Sequence[float]]) -> list[list[float]]:
-    """Benjamini-Hochberg q-values of every story's tests at once, split back per story."""
-    flat = np.fromiter(chain.from_iterable(p_values), dtype=np.float64)
-    q_values = benjamini_hochberg(flat).tolist()
-    ends = list(accumulate(map(len, p_values)))
-    return [q_values[end - len(own) : end] for own, end in zip(p_values, ends, strict=True)]
-
-
-def with_q_values(statistics: StoryStatistics, q_values: Sequence[float]) -> StoryStatistics:
-    """A story's statistics with its tests' q-values filled in (from ``split_q_values``)."""
-    remaining = iter(q_values)
-    comparisons = tuple(
-        replace(c, q=next(remaining)) if c.tested and c.p is not None else c
-        for c in statistics.comparisons
-    )
-    return replace(statistics, comparisons=comparisons)

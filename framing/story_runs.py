@@ -45,7 +45,7 @@ from framing.analysis import (
     prepare_document,
 )
 from framing.collector import collect_less
-from framing.comparisons import split_q_values, tested_p_values
+from framing.corrections import split_q_values, tested_p_values
 from framing.execution import (
     ResourceSpec,
     dask_client,

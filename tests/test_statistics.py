@@ -11,9 +11,9 @@ from framing.comparisons import (
     MIN_SENTENCES,
     ArticleUnits,
     Metric,
-    adjust,
     compare_story,
 )
+from framing.corrections import adjust
 from framing.findings import build_findings, format_q
 from framing.intervals import bootstrap_ratios, exact_share_interval
 from framing.significance import benjamini_hochberg, fisher_p, permutation_p
