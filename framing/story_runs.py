@@ -1,10 +1,10 @@
-"""A report's stories analysed and rendered in worker processes or on a Dask cluster.
+"""A report's stories analyzed and rendered in worker processes or on a Dask cluster.
 
 Why a story, not a batch of articles, is the unit of work: a story's analysis reads every
 article of the story, and its page, its record in ``analysis.json`` and its CSV rows read the
 whole analysis, which is about a megabyte of Python objects per story. Sending analyses
 between processes cost more than computing them (``report --jobs 2`` was slower than serial).
-So each story's articles go to one worker, which prepares and analyses them, keeps the
+So each story's articles go to one worker, which prepares and analyzes them, keeps the
 analysis, and sends back only its p-values; once every story's p-values are in, the
 report-wide Benjamini-Hochberg correction runs here and each worker receives its stories'
 q-values, finishes and renders them, and sends back text (:class:`StoryOutput`), which is
@@ -13,8 +13,8 @@ written in story order as it arrives.
 Two passes, because the q-values, and so every page's findings, depend on every story's tests.
 Between them a worker holds its own stories' analyses (and the parent none):
 
-* ``--jobs N``: N single-process pools, each a worker that keeps what it analysed; a story
-  always goes back to the pool that analysed it (stories are dealt to the least loaded pool,
+* ``--jobs N``: N single-process pools, each a worker that keeps what it analyzed; a story
+  always goes back to the pool that analyzed it (stories are dealt to the least loaded pool,
   counted in articles).
 * ``--scheduler``: each analysis stays on the cluster as a Dask future; the render task takes
   that future, so Dask runs it where the analysis lives.
@@ -75,14 +75,14 @@ class StoryRun:
 
 @dataclass(frozen=True)
 class StoryTask:
-    """One story to analyse: its id and its articles, in the story's order."""
+    """One story to analyze: its id and its articles, in the story's order."""
 
     story_id: str
     articles: tuple[Article, ...]
 
 
 def analyze_story_task(resources: Resources, run: StoryRun, task: StoryTask) -> StoryAnalysis:
-    """Prepare, analyse and compare one story's articles (before the report-wide correction)."""
+    """Prepare, analyze and compare one story's articles (before the report-wide correction)."""
     documents = [prepare_document(article) for article in task.articles]
     analyses = analyze_documents(documents, resources)
     story = Story(task.story_id, tuple(documents))
@@ -126,22 +126,23 @@ def write_report_in_parallel(
 
     ``progress(stage, n)`` is told of each unit of work done, stage by stage.
     """
-    tasks = _plan(articles, spec, jobs, scheduler, progress)
-    names = story_file_names([task.story_id for task in tasks])
     with ExitStack() as stack:
+        # The writer first: a target framing may not overwrite is refused before any work.
+        writer = stack.enter_context(
+            ReportWriter(out_dir, run.formats, lexicons, len(articles), skipped, force=force)
+        )
+        tasks = _plan(articles, spec, jobs, scheduler, progress)
+        names = story_file_names([task.story_id for task in tasks])
         backend: _Backend
         if scheduler:
             backend = stack.enter_context(_DaskStories(spec.keyed(), run, scheduler))
         else:
             backend = stack.enter_context(_ProcessStories(spec.keyed(), run, jobs))
         p_values = []
-        for p in backend.analyse(tasks):
+        for p in backend.analyze(tasks):
             p_values.append(p)
-            progress("analysed", 1)
+            progress("analyzed", 1)
         q_values = split_q_values(p_values)
-        writer = stack.enter_context(
-            ReportWriter(out_dir, run.formats, lexicons, len(articles), skipped, force=force)
-        )
         renders = ((q, names[task.story_id]) for task, q in zip(tasks, q_values, strict=True))
         for output in backend.render(renders):
             writer.add(output)
@@ -176,7 +177,7 @@ def _plan(
 class _Backend:
     """Runs the two passes somewhere; results come back in story order."""
 
-    def analyse(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
+    def analyze(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
         raise NotImplementedError
 
     def render(self, renders: Iterator[tuple[list[float], str]]) -> Iterator[StoryOutput]:
@@ -186,7 +187,7 @@ class _Backend:
 # --- worker processes ---------------------------------------------------------------------
 
 _HELD: dict[int, StoryAnalysis] = {}
-"""In a worker process: the stories it analysed and has not yet rendered, by number."""
+"""In a worker process: the stories it analyzed and has not yet rendered, by number."""
 
 _WORKER_RUN: list[tuple[ResourceSpec, StoryRun]] = []
 """In a worker process: the run it serves (set by its pool's initializer)."""
@@ -212,7 +213,7 @@ def _render_held(number: int, q_values: list[float], file_name: str) -> StoryOut
 
 
 class _ProcessStories(_Backend):
-    """``jobs`` single-process pools: a story is rendered by the process that analysed it."""
+    """``jobs`` single-process pools: a story is rendered by the process that analyzed it."""
 
     def __init__(self, spec: ResourceSpec, run: StoryRun, jobs: int) -> None:
         self._pools = [
@@ -228,7 +229,7 @@ class _ProcessStories(_Backend):
         for pool in self._pools:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def analyse(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
+    def analyze(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
         load = [0] * len(self._pools)
         futures: list[Future[list[float]]] = []
         for number, task in enumerate(tasks):
@@ -277,7 +278,7 @@ class _DaskStories(_Backend):
         self._stories.clear()
         self._client.close()
 
-    def analyse(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
+    def analyze(self, tasks: Sequence[StoryTask]) -> Iterator[list[float]]:
         submit = self._client.submit
         self._stories = [
             submit(_analyze_remote, self._spec, self._run, task, pure=False) for task in tasks

@@ -14,6 +14,7 @@ import pytest
 
 import framing.execution as execution
 import framing.progress as progress
+import framing.story_runs as story_runs
 from framing.cli import main
 from framing.synthetic import generate_articles, write_jsonl
 
@@ -233,8 +234,15 @@ def test_report_with_stories_grouped_by_text_and_every_option_is_the_same_in_par
 
 
 def test_a_parallel_report_refuses_a_foreign_index_before_any_work(
-    stories: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    stories: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the stories were planned before the output was checked")
+
+    monkeypatch.setattr(story_runs, "plan_stories", no_work)
     out = tmp_path / "mine"
     out.mkdir()
     (out / "index.html").write_text("my own page", encoding="utf-8")
