@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import sentences, tokens
+from framing import punkt_news, sentences, tokens
 from framing.loading import load_corpus
 from framing.model import Span
 from framing.synthetic import generate_articles
@@ -65,7 +65,7 @@ def oracle_sentences(text: str) -> list[Span]:
         paragraph = text[start:end]
         spans: list[Span] = []
         previous_end = 0
-        for raw_start, raw_end in sentences._tokenizer().span_tokenize(paragraph):
+        for raw_start, raw_end in punkt_news.news_tokenizer().span_tokenize(paragraph):
             raw_start = max(raw_start, previous_end)
             piece = paragraph[raw_start:raw_end]
             stripped = piece.strip()
@@ -123,7 +123,7 @@ def assert_same_as_oracle(text: str) -> None:
     assert prepared.token_ends == tuple(ends)
     assert prepared.token_norms == tuple(norms)
     assert prepared.token_sentence == tuple(oracle_assign_sentences(prepared.sentences, starts))
-    punkt = sentences._tokenizer()
+    punkt = punkt_news.news_tokenizer()
     paragraphs = sentences._paragraphs(text)
     assert [(start, end) for start, end, _ in paragraphs] == oracle_paragraphs(text)
     blanked = sentences._blank_ascii_space(text)
@@ -173,7 +173,7 @@ def _word_of(match: re.Match[str], context: str) -> str:
 
 def test_plain_candidates_are_most_of_news_text() -> None:
     """The shortcut must carry its weight: most candidates in the corpus are plain."""
-    punkt = sentences._tokenizer()
+    punkt = punkt_news.news_tokenizer()
     words = [
         _word_of(match, context)
         for article in load_corpus(CORPUS)
@@ -250,7 +250,7 @@ def test_any_text_is_prepared_exactly_as_before(source: str) -> None:
     ],
 )
 def test_shortcut_agrees_with_punkt(word: str, after: str, plain: bool) -> None:
-    verdict = sentences._tokenizer().text_contains_sentbreak(word + after)
+    verdict = punkt_news.news_tokenizer().text_contains_sentbreak(word + after)
     assert sentences._plain_break(word) == plain
     assert not plain or verdict
     assert sentences._punkt_verdict(word + after) == verdict

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from framing import sentences, text, tokens
 from framing.model import PreparedText, slice_text
-from framing.sentences import load_abbreviations
+from framing.punkt_news import load_abbreviations
 from framing.text import normalize_token, prepare, split_sentences, tokenize
 
 # --------------------------------------------------------------------------------------------
