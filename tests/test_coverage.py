@@ -10,6 +10,7 @@ import pytest
 from scipy import sparse
 
 import framing.coverage as coverage
+import framing.sentence_matches as sentence_matches
 from framing.analysis import prepare_document
 from framing.coverage import align_coverage, placement_of
 from framing.facts import check_facts
@@ -246,8 +247,8 @@ def _story_vectors(story: Story) -> tuple[sparse.csr_matrix, Any, int]:
 def test_candidate_search_is_exact_while_no_feature_passes_the_cap() -> None:
     story = _generated_story(8)
     vectors, outlet, n_outlets = _story_vectors(story)
-    assert int(sparse.csc_matrix(vectors).getnnz(axis=0).max()) <= coverage.POSTING_CAP
-    best_col, _, _ = coverage._best_matches(vectors, outlet, n_outlets, 0.2, 0.5, 5)
+    assert int(sparse.csc_matrix(vectors).getnnz(axis=0).max()) <= sentence_matches.POSTING_CAP
+    best_col, _, _ = sentence_matches.best_matches(vectors, outlet, n_outlets, 0.2, 0.5, 5)
     expected = _brute_force_best(vectors, outlet, n_outlets, 0.2)
     found = {
         (i, code): int(best_col[i, code])
@@ -269,15 +270,17 @@ def test_common_features_are_split_so_the_work_per_weight_is_capped(
     """Above the cap the search is approximate: what it finds is real, and its work bounded."""
     story = _generated_story(40)
     vectors, outlet, n_outlets = _story_vectors(story)
-    monkeypatch.setattr(coverage, "POSTING_CAP", 16)
-    keys = coverage._candidate_keys(vectors, 16)
+    monkeypatch.setattr(sentence_matches, "POSTING_CAP", 16)
+    keys = sentence_matches._candidate_keys(vectors, 16)
     assert int(sparse.csc_matrix(keys).getnnz(axis=0).max()) <= 16
     assert keys.nnz == vectors.nnz  # every weight kept, only moved to a block column
     product = keys @ keys.T
     assert product.nnz <= 16 * vectors.nnz
     exact = (vectors @ vectors.T).toarray()
     assert (product.toarray() <= exact + 1e-9).all()  # a lower bound of the cosine
-    best_col, best_sim, high = coverage._best_matches(vectors, outlet, n_outlets, 0.2, 0.5, 5)
+    best_col, best_sim, high = sentence_matches.best_matches(
+        vectors, outlet, n_outlets, 0.2, 0.5, 5
+    )
     rows, codes = (best_col >= 0).nonzero()
     assert len(rows) > 0.5 * vectors.shape[0]
     found = exact[rows, best_col[rows, codes]]
