@@ -19,7 +19,6 @@ nothing to vary, and the exact binomial interval is given instead.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -38,14 +37,6 @@ _CHUNK_CELLS = 4_000_000
 """At most this many draws (replicates x units) at a time: 250 replicates of up to 16,000
 units, fewer replicates per chunk for bigger outlets (the chunking depends only on the number
 of units, so the draws stay the same from run to run)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A percentile bootstrap interval of one rate."""
-
-    low: float
-    high: float
 
 
 def exact_share_interval(count: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float]:

@@ -73,12 +73,6 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write text to ``path`` through a temporary file and a rename."""
-    with open_atomic(path) as handle:
-        handle.write(data)
-
-
 class StagedFiles:
     """Files written one at a time to temporaries beside their targets, renamed together.
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing import __version__
-from framing.analysis import CorpusAnalysis, StoryAnalysis
+from framing.analysis import StoryAnalysis
 from framing.wording import plural
 
 
@@ -56,11 +56,6 @@ def story_file_names(story_ids: Sequence[str]) -> dict[str, str]:
         used.add(name)
         names[story_id] = name
     return names
-
-
-def build_index_page(analysis: CorpusAnalysis, file_names: dict[str, str]) -> IndexPage:
-    links = [story_link(story, file_names[story.story.id]) for story in analysis.stories]
-    return index_page(links, analysis.n_articles, analysis.skipped)
 
 
 def story_link(story: StoryAnalysis, file_name: str) -> StoryLink:
