@@ -22,7 +22,7 @@ What differs from ``vaderSentiment`` 3.3.2, on purpose:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain, repeat
 from typing import Any
@@ -144,7 +144,38 @@ class ArticleTone:
     article_id: str
     spans: tuple[Span, ...]
     compounds: tuple[float, ...]
-    evidence: tuple[Evidence, ...]
+    text: str = field(default="", repr=False)
+    """The article's text, which ``evidence`` quotes."""
+    word_starts: tuple[int, ...] = field(default=(), repr=False)
+    """Start offsets of the tone words (the tokens with a valence), in text order."""
+    word_ends: tuple[int, ...] = field(default=(), repr=False)
+    word_valences: tuple[float, ...] = field(default=(), repr=False)
+    """Each tone word's valence after VADER's rules (never zero)."""
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The tone words as evidence: label ``positive`` or ``negative`` by the valence's
+        sign, weight the valence rounded to four places.
+
+        Built on demand from the columns: ``framing annotate`` writes the columns directly
+        (``annotate._LineWriter``), and an object per tone word (about 50 per article) cost
+        more than scoring the words.
+        """
+        text, article_id = self.text, self.article_id
+        return tuple(
+            Evidence(
+                article_id,
+                start,
+                end,
+                "tone",
+                "positive" if valence > 0 else "negative",
+                round(valence, 4),
+                text[start:end],
+            )
+            for start, end, valence in zip(
+                self.word_starts, self.word_ends, self.word_valences, strict=True
+            )
+        )
 
     @property
     def sentences(self) -> tuple[SentenceTone, ...]:
@@ -336,29 +367,23 @@ def _article_tone(
     first_token: int,
     end_token: int,
 ) -> ArticleTone:
-    """One article's sentence tones and its tone words (in text order) as evidence."""
+    """One article's sentence tones and its tone words (in text order, as columns)."""
     prepared = document.prepared
     rounded = tuple(map(round, compounds, repeat(4)))
     lo, hi = np.searchsorted(scoring, (first_token, end_token))
-    text = document.article.text
-    evidence = []
-    for token, valence in zip(
-        (scoring[lo:hi] - first_token).tolist(), valences[lo:hi].tolist(), strict=True
-    ):
-        if valence:
-            start, end = prepared.token_starts[token], prepared.token_ends[token]
-            evidence.append(
-                Evidence(
-                    document.id,
-                    start,
-                    end,
-                    "tone",
-                    "positive" if valence > 0 else "negative",
-                    round(valence, 4),
-                    text[start:end],
-                )
-            )
-    return ArticleTone(document.id, prepared.sentences, rounded, tuple(evidence))
+    own = valences[lo:hi]
+    words = own != 0
+    tokens = (scoring[lo:hi][words] - first_token).tolist()
+    starts, ends = prepared.token_starts, prepared.token_ends
+    return ArticleTone(
+        document.id,
+        prepared.sentences,
+        rounded,
+        document.article.text,
+        tuple(starts[t] for t in tokens),
+        tuple(ends[t] for t in tokens),
+        tuple(own[words].tolist()),
+    )
 
 
 @dataclass(frozen=True, slots=True)
