@@ -42,6 +42,7 @@ from framing.analysis import (
     analyze_documents,
     prepare_document,
 )
+from framing.evidence_text import EvidenceText
 from framing.execution import ResourceSpec, run_batches
 from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
@@ -125,10 +126,6 @@ def annotation_lines(analyses: Iterable[ArticleAnalysis], resources: Resources) 
     return [writer.line(analysis) for analysis in analyses]
 
 
-_NEGATED_END = ',"negated":true}'
-"""How an evidence span read under a negation ends (``evidence_record`` adds the field)."""
-
-
 class _LineWriter:
     """Write annotation records straight to JSON text: for every article, the same bytes as
     ``json.dumps(annotation_record(...), ensure_ascii=False, separators=(",", ":"))``.
@@ -153,12 +150,9 @@ class _LineWriter:
         self._head = f'{{"format":{_ENCODE(ANNOTATION_FORMAT)},"version":{ANNOTATION_VERSION}'
         self._memo = memo = TextMemo()
         self._string = memo.string
-        self._weight = memo.round4
-        self._number = memo.number
-        self._weights = memo.rounded
         self._scores = ScoresText(memo)
         self._sentences = SentencesText(memo)
-        self._heads: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        self._evidence = EvidenceText(memo)
 
     def line(self, analysis: ArticleAnalysis) -> str:
         """The JSON line (without newline) of one analysed article."""
@@ -171,7 +165,7 @@ class _LineWriter:
                 ',"sentences":[',
                 self._sentences.text(analysis),
                 '],"evidence":[',
-                self._evidence(analysis),
+                self._evidence.text(analysis),
                 '],"quotes":[',
                 self._quotes(analysis.quotes),
                 '],"mentions":[',
@@ -209,67 +203,6 @@ class _LineWriter:
                 }
                 for t in targets
             ]
-        )
-
-    def _span_heads(self, layer: str, labels: Sequence[str]) -> list[str]:
-        """Per label, the text of an evidence record from its layer to its weight's value."""
-        key = (layer, tuple(labels))
-        heads = self._heads.get(key)
-        if heads is None:
-            layer_text = _ENCODE(layer)
-            heads = [f'"layer":{layer_text},"label":{_ENCODE(label)},"weight":' for label in labels]
-            self._heads[key] = heads
-        return heads
-
-    def _evidence(self, analysis: ArticleAnalysis) -> str:
-        """The records of ``analysis.evidence`` (as ``evidence_record`` writes them), in the
-        order of a stable sort by start, end, layer and label, comma-separated.
-
-        Lexicon hits come from their columns (``ArticleLexiconScores.evidence`` would make an
-        ``Evidence`` of each first), quotes from their fields (as ``quote_evidence`` reads
-        them), tone words from their ``Evidence`` objects.
-        The spans are gathered in the order ``ArticleAnalysis.evidence`` gives them, and
-        their running number follows the sort key to break ties, so a plain tuple sort is
-        that stable sort (and never compares the text after it).
-        """
-        weights = self._weights
-        spans: list[tuple[int, int, str, str, int, str]] = []
-        for scores in analysis.lexicons:
-            layer, labels = scores.lexicon, scores.category_ids
-            heads = self._span_heads(layer, labels)
-            for start, end, k, weight, negated in zip(
-                scores.hit_start.tolist(),
-                scores.hit_end.tolist(),
-                scores.hit_category.tolist(),
-                scores.hit_weight.tolist(),  # floats, so a remembered one is found directly
-                scores.hit_negated.tolist(),
-                strict=True,
-            ):
-                weight_text = weights.get(weight) or self._weight(weight)
-                tail = heads[k] + weight_text + (_NEGATED_END if negated else "}")
-                spans.append((start, end, layer, labels[k], len(spans), tail))
-        # quote_evidence's spans, without an Evidence for each: the quoted words, then the
-        # speaker as written when known; weight 1.0 (Evidence's default), never negated.
-        plain_end = self._weight(1.0) + "}"
-        for quote in analysis.quotes:
-            label = quote.speaker or "unknown"
-            tail = self._span_heads("quote", (label,))[0] + plain_end
-            spans.append((quote.start, quote.end, "quote", label, len(spans), tail))
-            if 0 <= quote.speaker_start < quote.speaker_end:
-                tail = self._span_heads("speaker", (label,))[0] + plain_end
-                start, end = quote.speaker_start, quote.speaker_end
-                spans.append((start, end, "speaker", label, len(spans), tail))
-        for item in analysis.tone.evidence:
-            layer, label = item.layer, item.label
-            tail = (
-                self._span_heads(layer, (label,))[0]
-                + self._weight(item.weight)
-                + (_NEGATED_END if item.negated else "}")
-            )
-            spans.append((item.start, item.end, layer, label, len(spans), tail))
-        spans.sort()
-        return ",".join(
-            f'{{"start":{start},"end":{end},{tail}' for start, end, _, _, _, tail in spans
         )
 
     def _quotes(self, quotes: Sequence[Quote]) -> str:

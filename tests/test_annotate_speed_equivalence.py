@@ -45,6 +45,7 @@ from framing.annotate import _LineWriter, annotation_record
 from framing.lexicon import parse_lexicon
 from framing.loading import load_corpus
 from framing.model import Article, Document, PreparedText
+from framing.record_text import TextMemo
 from framing.synthetic import generate_articles
 from framing.text import prepare
 
@@ -154,6 +155,61 @@ def test_weights_that_need_rounding_are_rounded_as_before(odd_resources: Resourc
     assert {0.1235, 3.1416} <= weights  # rounded from 0.123456789 and 3.14159265
 
 
+# User lexicons whose (layer, label) pairs sort before, between, after and equal to the quote,
+# speaker and tone pairs, with hits on the very spans of speakers and tone words, so the
+# evidence sort's ties on start and end are broken by layer and label in every way.
+TIE_LEXICONS = (
+    """# name: speaker
+# kind: counts
+# category: Okafor | Okafor | the speaker's own pair
+# category: aardvark | A | sorts before every speaker name
+# category: zz | Z | sorts after them
+term\tcategory\tweight\tnote
+okafor\tOkafor\t0.0\t
+threaten\taardvark\t-0.0\t
+said\tzz\t2\t
+welcome\tzz\t1\t
+""",
+    """# name: tone
+# kind: counts
+# category: negative | N | the tone words' own pair
+# category: neutral | M | between the tone pairs
+term\tcategory\tweight\tnote
+threaten\tnegative\t-0.0\t
+welcome\tneutral\t0.0\t
+""",
+    """# name: quote
+# kind: counts
+# category: Mr | M | a quote pair of its own
+term\tcategory\tweight\tnote
+okafor\tMr\t1\t
+""",
+)
+TIE_TEXT = (
+    "“It will threaten the region,” Mr. Okafor said. Okafor said the deal was welcome. "
+    "“Welcome,” said Okafor. “Threaten?” asked Aaron Abbot. Zed Zulu said it was welcome, "
+    "and Aaron Abbot said it was not."
+)
+
+
+def test_evidence_ties_are_broken_by_layer_and_label_as_before(resources: Resources) -> None:
+    tie_resources = load_resources(
+        tuple(parse_lexicon(text, f"tie{i}.tsv") for i, text in enumerate(TIE_LEXICONS))
+    )
+    articles = [Article("ties", "Wire", TIE_TEXT, "Okafor: a welcome threat")]
+    articles += _generated(20, seed=5)
+    assert_lines_as_before(articles, tie_resources)
+    analysis = analyze_documents(_documents(articles[:1]), tie_resources)[0]
+    evidence = json.loads(_LineWriter(tie_resources).line(analysis))["evidence"]
+    spans: dict[tuple[int, int], set[str]] = {}
+    for item in evidence:
+        spans.setdefault((item["start"], item["end"]), set()).add(item["layer"])
+    # the test reaches ties between a user lexicon and each built-in layer
+    tied = [layers for layers in spans.values() if len(layers) > 1]
+    assert any({"speaker", "tone"} <= layers for layers in tied)
+    assert any("quote" in layers and len(layers) > 1 for layers in tied)
+
+
 HAZARDS = [
     "Turkey", "Turks", "Turkish", "Turkey's", "Ankara-based", "Russian-built", "S-400",
     "S-400s", "S400", "S 400", "U.S.", "US", "Us", "us", "USSR", "The", "the", "Kremlin",
@@ -205,13 +261,11 @@ numbers = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(numbers, max_size=30))
-def test_remembered_numbers_are_written_as_json_writes_them(
-    resources: Resources, values: list[float]
-) -> None:
-    writer = _LineWriter(resources)
+def test_remembered_numbers_are_written_as_json_writes_them(values: list[float]) -> None:
+    memo = TextMemo()
     for value in [*values, *values]:  # the second time from memory
-        assert writer._weight(value) == json.dumps(round(value, 4)), value
-        assert writer._number(value) == json.dumps(value), value
+        assert memo.round4(value) == json.dumps(round(value, 4)), value
+        assert memo.number(value) == json.dumps(value), value
 
 
 # --------------------------------------------------------------------------------------------
