@@ -37,7 +37,7 @@ from framing.intervals import CONFIDENCE, REPLICATES
 from framing.labels import Label, labels_by_outlet
 from framing.lexicon import Lexicon, load_built_in_lexicons
 from framing.lexicon_files import merge_lexicons
-from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_lexicons
+from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_batch
 from framing.matching import CompiledLexicons
 from framing.model import Article, Corpus, Document, Evidence, Story
 from framing.quotes import OutletSources, Quote, find_quotes, quote_evidence, summarize_sources
@@ -186,23 +186,16 @@ def prepare_document(article: Article) -> Document:
 
 
 def analyze_documents(documents: Sequence[Document], resources: Resources) -> list[ArticleAnalysis]:
-    """Run the per-article analyzers over a batch (lexicons are matched for the whole batch)."""
+    """Run the per-article analyzers over a batch (lexicons are matched, counted and tone is
+    scored for the whole batch at once)."""
     results: list[ArticleAnalysis] = []
-    compiled = resources.compiled
     for lo in range(0, len(documents), BATCH_SIZE):
         batch = documents[lo : lo + BATCH_SIZE]
-        hits = compiled.match_documents(
-            [d.prepared for d in batch], [d.article.text for d in batch]
-        )
+        lexicons = score_batch(batch, resources.compiled)
         tones = score_tones(batch, resources.vader)
-        for document, own, tone in zip(batch, hits, tones, strict=True):
+        for document, scores, tone in zip(batch, lexicons, tones, strict=True):
             results.append(
-                ArticleAnalysis(
-                    document,
-                    score_lexicons(document, own, compiled),
-                    tone,
-                    find_quotes(document, resources.side_of),
-                )
+                ArticleAnalysis(document, scores, tone, find_quotes(document, resources.side_of))
             )
     return results
 

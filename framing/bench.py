@@ -42,7 +42,7 @@ from pathlib import Path
 from framing.analysis import BATCH_SIZE, ArticleAnalysis, load_resources, prepare_document
 from framing.annotate import annotation_lines
 from framing.collector import fewer_collections
-from framing.lexicon_scores import score_lexicons
+from framing.lexicon_scores import score_batch_hits
 from framing.loading import load_corpus
 from framing.quotes import find_quotes
 from framing.synthetic import write_jsonl
@@ -109,15 +109,16 @@ def _stages(source: Path) -> list[Timing]:
     started = time.perf_counter()
     documents = [prepare_document(article) for article in corpus]
     prepared = time.perf_counter()
-    hits = []
-    for lo in range(0, len(documents), BATCH_SIZE):
-        batch = documents[lo : lo + BATCH_SIZE]
-        texts = [d.article.text for d in batch]
-        hits.extend(compiled.match_documents([d.prepared for d in batch], texts))
+    batches = [documents[lo : lo + BATCH_SIZE] for lo in range(0, len(documents), BATCH_SIZE)]
+    hits = [
+        compiled.match_batch([d.prepared for d in batch], [d.article.text for d in batch])
+        for batch in batches
+    ]
     matched = time.perf_counter()
     scores = [
-        score_lexicons(document, own, compiled)
-        for document, own in zip(documents, hits, strict=True)
+        scored
+        for batch, own in zip(batches, hits, strict=True)
+        for scored in score_batch_hits(batch, own, compiled)
     ]
     scored = time.perf_counter()
     tones = []

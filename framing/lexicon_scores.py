@@ -14,25 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from framing.lexicon import Lexicon
-from framing.matching import CompiledLexicons, Hits
-from framing.model import Document, Evidence, PreparedText
+from framing.lexicon_counts import NEGATION_WINDOW, NEGATORS, BatchCounts, count_batch  # noqa: F401 (the negation rule is named here)
+from framing.matching import BatchHits, CompiledLexicons, Hits
+from framing.model import Document, Evidence
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
-
-NEGATION_WINDOW = 3
-"""How many tokens before a cue a negator may stand and still negate it (VADER uses 3)."""
-NEGATORS = frozenset(
-    {"not", "no", "never", "without", "hardly", "barely", "scarcely", "neither", "nor", "cannot"}
-)
-"""Words that negate a following stance cue; any token ending in "n't" does too."""
 
 USED_MIN_HITS = 2
 """A frame counts as *used* by an article when it has at least this many cues ..."""
@@ -132,42 +125,76 @@ class ArticleLexiconScores:
         )
 
 
+def score_batch(
+    documents: Sequence[Document], compiled: CompiledLexicons
+) -> list[tuple[ArticleLexiconScores, ...]]:
+    """Match and score every compiled lexicon on a batch of documents (per document, its
+    lexicons' scores in ``compiled.lexicons`` order)."""
+    prepared = [document.prepared for document in documents]
+    hits = compiled.match_batch(prepared, [document.article.text for document in documents])
+    return score_batch_hits(documents, hits, compiled)
+
+
+def score_batch_hits(
+    documents: Sequence[Document], hits: BatchHits, compiled: CompiledLexicons
+) -> list[tuple[ArticleLexiconScores, ...]]:
+    """Score a batch of documents from their hits (``CompiledLexicons.match_batch``)."""
+    counts = count_batch([document.prepared for document in documents], hits, compiled)
+    return [_article_scores(document, a, counts, compiled) for a, document in enumerate(documents)]
+
+
 def score_lexicons(
     document: Document, hits: Hits, compiled: CompiledLexicons
 ) -> tuple[ArticleLexiconScores, ...]:
-    """Score every compiled lexicon on one document from its hits (one call per article).
+    """Score every compiled lexicon on one document from its hits (``match_documents``)."""
+    one = BatchHits(
+        hits.first,
+        hits.last,
+        hits.entry,
+        np.zeros(len(hits), dtype=np.int64),
+        np.asarray([0, len(document.prepared.token_norms)], dtype=np.int64),
+    )
+    counts = count_batch([document.prepared], one, compiled)
+    return _article_scores(document, 0, counts, compiled)
 
-    Categories are numbered across all lexicons, so a handful of array operations count every
-    lexicon's categories at once (``_count``); each lexicon then takes its slice (hits come
-    sorted by lexicon, then by first token).
-    """
+
+def _article_scores(
+    document: Document, index: int, counts: BatchCounts, compiled: CompiledLexicons
+) -> tuple[ArticleLexiconScores, ...]:
+    """Article ``index`` of a counted batch: each lexicon takes its slice of the categories
+    (numbered across lexicons) and of the hits (sorted by lexicon, then first token)."""
     prepared = document.prepared
-    counted = _count(prepared, hits, compiled)
     offsets = compiled.category_offset.tolist()
+    bounds = counts.hit_bounds[index]
+    hit_counts_all = counts.hit_counts[index]
+    scores_all = counts.scores[index]
+    sentence_counts = counts.sentence_counts[index]
+    negated_counts = counts.negated_counts[index]
+    with_cue = counts.with_cue[index]
+    exact = counts.exact[index]
     results = []
-    for index, item in enumerate(compiled.lexicons):
-        base = offsets[index]
-        names = compiled.category_ids[index]
+    for lexicon_index, item in enumerate(compiled.lexicons):
+        base = offsets[lexicon_index]
+        names = compiled.category_ids[lexicon_index]
         own = slice(base, base + len(names))
-        hit_counts, scores = counted.hit_counts[own], counted.scores[own]
-        if not counted.exact:
+        hit_counts, scores = hit_counts_all[own], scores_all[own]
+        if not exact:
             scores = [round(score, 6) for score in scores]
-        counts = tuple(
+        categories = tuple(
             map(
                 CategoryCount,
                 names,
                 hit_counts,
                 scores,
-                counted.sentence_counts[own],
-                counted.negated_counts[own],
+                sentence_counts[own],
+                negated_counts[own],
             )
         )
         profile, used, dominant = _frame_profile(item, names, hit_counts, scores)
-        lo, hi = counted.bounds[index], counted.bounds[index + 1]
-        hit = slice(lo, hi)
-        start = counted.start[hit]
+        hit = slice(bounds[lexicon_index], bounds[lexicon_index + 1])
+        start = counts.start[hit]
         order: slice | IntArray = slice(None)
-        if hi - lo > 1 and any(lo <= i < hi - 1 for i in counted.backwards):
+        if (index, lexicon_index) in counts.disordered:
             order = np.argsort(start, kind="stable")
             start = start[order]
         results.append(
@@ -176,169 +203,22 @@ def score_lexicons(
                 document.id,
                 prepared.n_tokens,
                 prepared.n_sentences,
-                counts,
-                counted.with_cue[index],
+                categories,
+                with_cue[lexicon_index],
                 profile,
                 used,
                 dominant,
                 names,
                 document.article.text,
                 start,
-                counted.end[hit][order],
-                counted.sentence[hit][order],
-                counted.category[hit][order],
-                counted.weight[hit][order],
-                counted.negated[hit][order],
+                counts.end[hit][order],
+                counts.sentence[hit][order],
+                counts.category[hit][order],
+                counts.weight[hit][order],
+                counts.negated[hit][order],
             )
         )
     return tuple(results)
-
-
-@dataclass(frozen=True, slots=True)
-class _Counted:
-    """One article's hits counted over every lexicon's categories (numbered across them).
-
-    The columns are in hit order, with categories numbered within their lexicon;
-    ``backwards`` holds each position ``i`` whose next hit starts before hit ``i``; ``exact``
-    says every score is a sum of multiples of 1/64 small enough to be exact, which
-    ``round(score, 6)`` would return unchanged.
-    """
-
-    start: IntArray
-    end: IntArray
-    sentence: IntArray
-    category: IntArray
-    weight: FloatArray
-    negated: BoolArray
-    bounds: list[int]
-    backwards: set[int]
-    hit_counts: list[int]
-    scores: list[float]
-    sentence_counts: list[int]
-    negated_counts: list[int]
-    with_cue: list[int]
-    exact: bool
-
-
-def _count(prepared: PreparedText, hits: Hits, compiled: CompiledLexicons) -> _Counted:
-    """Count an article's hits per category and lexicon, with few NumPy calls.
-
-    Why: an article has a few hundred hits, where each NumPy call's fixed cost (1 to 15 us)
-    is most of its price. So the hits' sentences and offsets are picked from the token tuples
-    in C (cheaper than turning 600-token tuples into arrays), distinct (sentence, category)
-    pairs are counted on one sorted array (``np.unique`` costs ten times more on so few),
-    negation windows are screened in C, and text order is checked once for every lexicon.
-    """
-    offsets = compiled.category_offset
-    n_lexicons = len(compiled.lexicons)
-    n_all = int(offsets[-1])
-    entry = hits.entry
-    lexicon = compiled.entry_lexicon[entry]
-    category = compiled.entry_global_category[entry]
-    weight = compiled.entry_weight[entry]
-    if not len(hits):
-        zeros = [0] * n_all
-        first = hits.first
-        return _Counted(
-            first,
-            first,
-            first,
-            category,
-            weight,
-            np.zeros(0, dtype=bool),
-            [0] * (n_lexicons + 1),
-            set(),
-            zeros,
-            [0.0] * n_all,
-            zeros,
-            zeros,
-            [0] * n_lexicons,
-            False,
-        )
-    firsts = hits.first.tolist()
-    sentence = _column(prepared.token_sentence, firsts)
-    start = _column(prepared.token_starts, firsts)
-    negated = np.zeros(len(firsts), dtype=bool)
-    negated_counts = [0] * n_all
-    negatable = np.flatnonzero(compiled.lexicon_negates[lexicon]).tolist()
-    if negatable:
-        flagged = _negated_hits(negatable, firsts, prepared.token_norms, prepared.token_sentence)
-        if flagged:
-            negated[flagged] = True
-            category = np.where(negated, compiled.negation_swap[category], category)
-            negated_counts = np.bincount(category[negated], minlength=n_all).tolist()
-    return _Counted(
-        start,
-        _column(prepared.token_ends, hits.last.tolist()),
-        sentence,
-        category - offsets[lexicon],
-        weight,
-        negated,
-        np.searchsorted(lexicon, np.arange(n_lexicons + 1)).tolist(),
-        set(np.flatnonzero(start[1:] < start[:-1]).tolist()),
-        np.bincount(category, minlength=n_all).tolist(),
-        np.bincount(category, weights=weight, minlength=n_all).tolist(),
-        _distinct_counts(sentence * n_all + category, n_all),
-        negated_counts,
-        _distinct_counts(sentence * n_lexicons + lexicon, n_lexicons),
-        _exact_sums(weight),
-    )
-
-
-def _column(values: Sequence[int], indices: list[int]) -> IntArray:
-    """``np.asarray(values)[indices]`` for a few hundred indices into a longer tuple: picked
-    in C by ``itemgetter`` (which returns a lone value bare), then read by ``np.fromiter``."""
-    picked = itemgetter(*indices)(values) if len(indices) > 1 else [values[i] for i in indices]
-    return np.fromiter(picked, dtype=np.int64, count=len(indices))
-
-
-def _distinct_counts(keys: IntArray, size: int) -> list[int]:
-    """How many distinct keys fall in each class ``key % size`` (keys are non-negative)."""
-    ordered = np.sort(keys)
-    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
-    return np.bincount(distinct % size, minlength=size).tolist()  # type: ignore[no-any-return]
-
-
-_EXACT_LIMIT = 2.0**40
-"""Sums of multiples of 1/64 below this (in absolute value) are exact doubles."""
-
-
-def _exact_sums(weight: FloatArray) -> bool:
-    """Whether every sum of these weights is a multiple of 1/64 held exactly.
-
-    Such a number has at most six decimals, so ``round(x, 6)`` gives it back unchanged; the
-    built-in lexicons weigh cues in halves.
-    """
-    scaled = weight * 64.0
-    return bool((scaled == np.rint(scaled)).all()) and float(np.abs(weight).sum()) < _EXACT_LIMIT
-
-
-def _negated_hits(
-    negatable: list[int], firsts: list[int], norms: Sequence[str], sentences: Sequence[int]
-) -> list[int]:
-    """The hits (of ``negatable``, by first token) with a negator shortly before them in the
-    same sentence.
-
-    Most windows hold no negator: a window whose words are none of ``NEGATORS`` and whose
-    joined text holds no "n't" is passed over with two C-level tests; the others are read
-    word by word as ``_negated`` did.
-    """
-    flagged = []
-    for index in negatable:
-        first = firsts[index]
-        lo = max(0, first - NEGATION_WINDOW)
-        window = norms[lo:first]
-        if NEGATORS.isdisjoint(window) and "n't" not in "".join(window):
-            continue
-        own = sentences[first]
-        for position in range(lo, first):
-            if sentences[position] != own:
-                continue
-            norm = norms[position]
-            if norm in NEGATORS or norm.endswith("n't"):
-                flagged.append(index)
-                break
-    return flagged
 
 
 def _sentence_cues(

@@ -55,6 +55,42 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 EMPTY_HITS = Hits(_EMPTY, _EMPTY, _EMPTY)
 
 
+@dataclass(frozen=True, slots=True)
+class BatchHits:
+    """The lexicon hits of a batch of documents, column-wise, sorted by (document, lexicon,
+    first token).
+
+    ``first`` and ``last`` index the batch's tokens: document ``d``'s tokens are numbered
+    from ``token_offsets[d]`` (``token_offsets`` ends with the batch's token count);
+    ``document`` is each hit's document.
+    """
+
+    first: IntArray
+    last: IntArray
+    entry: IntArray
+    document: IntArray
+    token_offsets: IntArray
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def split(self) -> list[Hits]:
+        """Each document's hits, numbered within the document (``match_documents``)."""
+        n_docs = len(self.token_offsets) - 1
+        if not len(self.first):
+            return [EMPTY_HITS for _ in range(n_docs)]
+        bounds = np.searchsorted(self.document, np.arange(n_docs + 1)).tolist()
+        offsets = self.token_offsets.tolist()
+        return [
+            Hits(
+                self.first[lo:hi] - offset,
+                self.last[lo:hi] - offset,
+                self.entry[lo:hi],
+            )
+            for lo, hi, offset in zip(bounds, bounds[1:], offsets, strict=False)
+        ]
+
+
 class CompiledLexicons:
     """Several lexicons compiled once into sparse pattern tables, matched together.
 
@@ -231,16 +267,22 @@ class CompiledLexicons:
     def match_documents(
         self, prepared: Sequence[PreparedText], texts: Sequence[str] | None = None
     ) -> list[Hits]:
-        """Match a batch of documents together and split the hits back per document.
+        """Match a batch of documents together and split the hits back per document
+        (sorted by lexicon, then first token, as ``match`` sorts them)."""
+        return self.match_batch(prepared, texts).split()
+
+    def match_batch(
+        self, prepared: Sequence[PreparedText], texts: Sequence[str] | None = None
+    ) -> BatchHits:
+        """Match a batch of documents together.
 
         Batching amortises the fixed cost of each sparse operation over many documents;
         sentence ids are offset per document so no term spans two documents. ``texts`` (the
-        documents' texts) are needed only for case-sensitive lexicons.
+        documents' texts) are needed only for case-sensitive lexicons. The hits are sorted by
+        document, lexicon and first token; equal keys keep ``match``'s order.
         """
-        if not prepared:
-            return []
         cased: list[str] | None = None
-        if self._cased is not None:
+        if self._cased is not None and prepared:
             if texts is None:
                 raise ValueError("a case-sensitive lexicon needs the documents' texts")
             cased = [
@@ -249,7 +291,7 @@ class CompiledLexicons:
                 for start, end in zip(document.token_starts, document.token_ends, strict=True)
             ]
         norms: list[str] = []
-        sentence_parts: list[IntArray] = []
+        sentence_parts: list[IntArray] = [_EMPTY]
         token_offsets = [0]
         sentence_offset = 0
         for text in prepared:
@@ -257,26 +299,15 @@ class CompiledLexicons:
             sentence_parts.append(np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset)
             sentence_offset += max(text.n_sentences, 1)
             token_offsets.append(len(norms))
+        offsets = np.asarray(token_offsets, dtype=np.int64)
         hits = self.match(norms, np.concatenate(sentence_parts), cased)
         if not len(hits):
-            return [EMPTY_HITS for _ in prepared]
-        order = np.argsort(hits.first, kind="stable")
-        first, last, entry = hits.first[order], hits.last[order], hits.entry[order]
-        bounds = np.searchsorted(first, np.asarray(token_offsets, dtype=np.int64))
-        result = []
-        for index in range(len(prepared)):
-            lo, hi = int(bounds[index]), int(bounds[index + 1])
-            offset = token_offsets[index]
-            piece_entry = entry[lo:hi]
-            regroup = np.lexsort((first[lo:hi], self.entry_lexicon[piece_entry]))
-            result.append(
-                Hits(
-                    first[lo:hi][regroup] - offset,
-                    last[lo:hi][regroup] - offset,
-                    piece_entry[regroup],
-                )
-            )
-        return result
+            return BatchHits(_EMPTY, _EMPTY, _EMPTY, _EMPTY, offsets)
+        document = np.searchsorted(offsets, hits.first, side="right") - 1
+        order = np.lexsort((hits.first, self.entry_lexicon[hits.entry], document))
+        return BatchHits(
+            hits.first[order], hits.last[order], hits.entry[order], document[order], offsets
+        )
 
 
 class _PatternTables:

@@ -1,8 +1,11 @@
-"""``score_lexicons``' fast path gives exactly the scores of the code it replaced.
+"""``score_lexicons``' and ``score_batch``'s fast paths give exactly the scores of the code
+they replaced.
 
 Why: the per-article scorer was rewritten for speed alone (fewer NumPy calls, the hits'
 offsets picked from the token tuples, distinct pairs counted on a sorted array, rounding
-skipped where it is exact, negation windows screened in C). Every field of every
+skipped where it is exact, negation windows screened in C), and then made to count a whole
+batch of articles in one set of array calls (``framing.lexicon_counts``), where an article's
+hits must never be counted with, or negated by, its neighbours'. Every field of every
 ``ArticleLexiconScores`` must stay the same, down to array dtypes and float bits, or
 ``framing annotate`` and the reports would change. The old scorer is kept here as the oracle
 and compared on the bundled corpus, generated articles, a user lexicon with odd weights, and
@@ -28,6 +31,7 @@ from framing.lexicon_scores import (
     USED_MIN_SHARE,
     ArticleLexiconScores,
     CategoryCount,
+    score_batch,
     score_lexicons,
 )
 from framing.loading import load_corpus
@@ -208,7 +212,14 @@ def _same(value: object, expected: object) -> bool:
 
 def assert_scores_as_before(document: Document, hits: Hits, compiled: CompiledLexicons) -> None:
     fast = score_lexicons(document, hits, compiled)
-    plain = _old_score_lexicons(document, hits, compiled)
+    assert_same_scores(document, fast, _old_score_lexicons(document, hits, compiled))
+
+
+def assert_same_scores(
+    document: Document,
+    fast: Sequence[ArticleLexiconScores],
+    plain: Sequence[ArticleLexiconScores],
+) -> None:
     assert len(fast) == len(plain)
     for new, old in zip(fast, plain, strict=True):
         for name in ArticleLexiconScores.__dataclass_fields__:
@@ -219,8 +230,11 @@ def assert_documents_as_before(documents: Sequence[Document], resources: Resourc
     compiled = resources.compiled
     texts = [d.article.text for d in documents]
     hits = compiled.match_documents([d.prepared for d in documents], texts)
-    for document, own in zip(documents, hits, strict=True):
+    # the batch scorer ``analyze_documents`` uses, and the one-document scorer
+    batch = score_batch(documents, compiled)
+    for document, own, batched in zip(documents, hits, batch, strict=True):
         assert_scores_as_before(document, own, compiled)
+        assert_same_scores(document, batched, _old_score_lexicons(document, own, compiled))
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +286,29 @@ def test_hits_out_of_order_and_no_hits_are_scored_as_before(resources: Resources
         assert_scores_as_before(document, empty, compiled)
         one = Hits(hits.first[:1], hits.last[:1], hits.entry[:1])
         assert_scores_as_before(document, one, compiled)
+
+
+def test_a_batch_never_mixes_its_articles(resources: Resources) -> None:
+    """A negator ending one article does not negate a cue opening the next; sentences and
+    offsets are each article's own; empty articles and articles without hits sit between."""
+    texts = [
+        "It is not",
+        "Definitely the deal goes ahead.",
+        "",
+        "Nothing.",
+        "It is not definitely.",
+    ]
+    documents = _documents([Article(f"a{i}", "O", text) for i, text in enumerate(texts)])
+    assert_documents_as_before(documents, resources)
+    stance = [scores[-1] for scores in score_batch(documents, resources.compiled)]
+    assert stance[1].lexicon == "stance" and not stance[1].hit_negated.any()
+    assert stance[4].hit_negated.tolist() == [True]
+    assert stance[1].hit_start.tolist() == [0] and stance[1].hit_sentence.tolist() == [0]
+
+
+def test_a_batch_without_any_hit_is_scored_as_before(resources: Resources) -> None:
+    documents = _documents([Article("a", "O", "Nothing."), Article("b", "O", "")])
+    assert_documents_as_before(documents, resources)
 
 
 def test_exactness_shortcut_holds_only_where_rounding_changes_nothing() -> None:

@@ -1,0 +1,198 @@
+"""Count a batch's lexicon hits per article, category and lexicon, in one set of array calls.
+
+``framing.lexicon_scores`` turns these counts into each article's scores. Why a batch: an
+article has a few hundred hits, and counting them per article took some twenty NumPy calls
+whose fixed cost (1 to 15 us each) was most of the price. Over a batch (``analysis.BATCH_SIZE``
+articles) the same calls count every article at once: per-article tables are rows of one
+``bincount`` over (article, category) keys, and distinct (sentence, category) pairs are found
+on batch-wide sentence numbers. The hits come from ``CompiledLexicons.match_batch``, sorted by
+article, lexicon and first token, so every article's hits, and each of its lexicons' hits,
+are one slice.
+
+Every sum is taken in the order the per-article code took it (a ``bincount`` adds its weights
+in input order, and the hits of an article keep their order), so the scores are the same floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from framing.matching import BatchHits, CompiledLexicons
+from framing.model import PreparedText
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+NEGATION_WINDOW = 3
+"""How many tokens before a cue a negator may stand and still negate it (VADER uses 3)."""
+NEGATORS = frozenset(
+    {"not", "no", "never", "without", "hardly", "barely", "scarcely", "neither", "nor", "cannot"}
+)
+"""Words that negate a following stance cue; any token ending in "n't" does too."""
+
+_EXACT_LIMIT = 2.0**40
+"""Sums of multiples of 1/64 below this (in absolute value) are exact doubles."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """A batch's hits counted per article over every lexicon's categories (numbered across
+    them, as ``CompiledLexicons.category_offset`` numbers them).
+
+    The columns are the batch's hits in ``BatchHits`` order, with offsets and sentences
+    within their own article and categories numbered within their lexicon (after any
+    negation swap). Per article ``a``: ``hit_bounds[a]`` are the positions where each of its
+    lexicons' hits begin, then where its hits end; ``disordered`` holds (article, lexicon)
+    whose hits are not in text order by start (a longer term can start before a shorter one
+    that was found first); ``exact[a]`` says every score is a sum of multiples of 1/64 small
+    enough to be exact, which ``round(score, 6)`` would return unchanged.
+    """
+
+    start: IntArray
+    end: IntArray
+    sentence: IntArray
+    category: IntArray
+    weight: FloatArray
+    negated: BoolArray
+    hit_bounds: list[list[int]]
+    disordered: set[tuple[int, int]]
+    hit_counts: list[list[int]]
+    scores: list[list[float]]
+    sentence_counts: list[list[int]]
+    negated_counts: list[list[int]]
+    with_cue: list[list[int]]
+    exact: list[bool]
+
+
+def count_batch(
+    prepared: Sequence[PreparedText], hits: BatchHits, compiled: CompiledLexicons
+) -> BatchCounts:
+    """Count the hits of a batch of prepared texts (``hits``: their ``match_batch``)."""
+    n_docs = len(prepared)
+    n_lexicons = len(compiled.lexicons)
+    n_all = int(compiled.category_offset[-1])
+    entry, doc = hits.entry, hits.document
+    lexicon = compiled.entry_lexicon[entry]
+    category = compiled.entry_global_category[entry]
+    weight = compiled.entry_weight[entry]
+    token_sentence: list[int] = []
+    token_starts: list[int] = []
+    token_ends: list[int] = []
+    for text in prepared:
+        token_sentence += text.token_sentence
+        token_starts += text.token_starts
+        token_ends += text.token_ends
+    firsts = hits.first.tolist()
+    sentence = _column(token_sentence, firsts)
+    start = _column(token_starts, firsts)
+    end = _column(token_ends, hits.last.tolist())
+    negated = np.zeros(len(firsts), dtype=bool)
+    negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
+    if len(negatable):
+        flagged = _negated_hits(negatable, doc, hits.first - hits.token_offsets[doc], prepared)
+        if flagged:
+            negated[flagged] = True
+            category = np.where(negated, compiled.negation_swap[category], category)
+    per_category = doc * n_all + category
+    size = n_docs * n_all
+    # sentences numbered across the batch, and the article of each
+    sentence_counts_per_doc = [text.n_sentences for text in prepared]
+    sentence_base = np.concatenate(([0], np.cumsum(sentence_counts_per_doc)[:-1])).astype(np.int64)
+    doc_of_sentence = np.repeat(np.arange(n_docs, dtype=np.int64), sentence_counts_per_doc)
+    batch_sentence = sentence + sentence_base[doc]
+    segment = doc * n_lexicons + lexicon
+    bounds = np.searchsorted(segment, np.arange(n_docs * n_lexicons + 1)).tolist()
+    backwards = np.flatnonzero((start[1:] < start[:-1]) & (segment[1:] == segment[:-1]))
+    disordered = {divmod(s, n_lexicons) for s in segment[backwards].tolist()}
+    scaled = weight * 64.0
+    inexact = np.bincount(doc[scaled != np.rint(scaled)], minlength=n_docs)
+    magnitude = np.bincount(doc, weights=np.abs(weight), minlength=n_docs)
+    has_hits = np.bincount(doc, minlength=n_docs)
+    exact = ((has_hits > 0) & (inexact == 0) & (magnitude < _EXACT_LIMIT)).tolist()
+    return BatchCounts(
+        start,
+        end,
+        sentence,
+        category - compiled.category_offset[lexicon],
+        weight,
+        negated,
+        [bounds[d * n_lexicons : (d + 1) * n_lexicons + 1] for d in range(n_docs)],
+        disordered,
+        _rows(np.bincount(per_category, minlength=size), n_docs),
+        # float sums even when the batch has no hit (bincount then gives ints)
+        _rows(np.bincount(per_category, weights=weight, minlength=size).astype(float), n_docs),
+        _distinct_counts(batch_sentence, category, n_all, doc_of_sentence, n_docs),
+        _rows(np.bincount(per_category[negated], minlength=size), n_docs),
+        _distinct_counts(batch_sentence, lexicon, n_lexicons, doc_of_sentence, n_docs),
+        exact,
+    )
+
+
+def _rows(counts: npt.NDArray[np.generic], n_docs: int) -> Any:
+    """A flat (article, class) table as one list per article (of ints or floats, as the
+    table holds)."""
+    return counts.reshape(n_docs, -1).tolist()
+
+
+def _column(values: Sequence[int], indices: list[int]) -> IntArray:
+    """``np.asarray(values)[indices]`` for indices into a long list: picked in C by
+    ``itemgetter`` (which returns a lone value bare), then read by ``np.fromiter``."""
+    picked = itemgetter(*indices)(values) if len(indices) > 1 else [values[i] for i in indices]
+    return np.fromiter(picked, dtype=np.int64, count=len(indices))
+
+
+def _distinct_counts(
+    batch_sentence: IntArray,
+    classes: IntArray,
+    size: int,
+    doc_of_sentence: IntArray,
+    n_docs: int,
+) -> list[list[int]]:
+    """Per article, how many distinct sentences have a hit of each class (category or
+    lexicon, numbered below ``size``)."""
+    ordered = np.sort(batch_sentence * size + classes)
+    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))[: len(ordered)]]
+    owners = doc_of_sentence[distinct // size]
+    counts: list[list[int]] = _rows(
+        np.bincount(owners * size + distinct % size, minlength=n_docs * size), n_docs
+    )
+    return counts
+
+
+def _negated_hits(
+    negatable: IntArray, doc: IntArray, local_first: IntArray, prepared: Sequence[PreparedText]
+) -> list[int]:
+    """The hits (of ``negatable``, by their article and first token within it) with a negator
+    shortly before them in the same sentence.
+
+    Most windows hold no negator: a window whose words are none of ``NEGATORS`` and whose
+    joined text holds no "n't" is passed over with two C-level tests; the others are read
+    word by word.
+    """
+    flagged = []
+    for index, owner, first in zip(
+        negatable.tolist(), doc[negatable].tolist(), local_first[negatable].tolist(), strict=True
+    ):
+        text = prepared[owner]
+        norms = text.token_norms
+        lo = max(0, first - NEGATION_WINDOW)
+        window = norms[lo:first]
+        if NEGATORS.isdisjoint(window) and "n't" not in "".join(window):
+            continue
+        sentences = text.token_sentence
+        own = sentences[first]
+        for position in range(lo, first):
+            if sentences[position] != own:
+                continue
+            norm = norms[position]
+            if norm in NEGATORS or norm.endswith("n't"):
+                flagged.append(index)
+                break
+    return flagged
