@@ -126,6 +126,10 @@ def annotation_lines(analyses: Iterable[ArticleAnalysis], resources: Resources) 
     return [writer.line(analysis) for analysis in analyses]
 
 
+_MENTION = '{"actor":%s,"start":%d,"end":%d,"in_title":%s}'
+"""A mention's record, as ``annotation_record`` writes it."""
+
+
 class _LineWriter:
     """Write annotation records straight to JSON text: for every article, the same bytes as
     ``json.dumps(annotation_record(...), ensure_ascii=False, separators=(",", ":"))``.
@@ -160,8 +164,8 @@ class _LineWriter:
         return "".join(
             (
                 self._head,
-                f',"id":{_ENCODE(article.id)},"outlet":{_ENCODE(article.outlet)}',
-                f',"group":{_ENCODE(article.group)},"lexicons":{self._lexicons}',
+                f',"id":{_ENCODE(article.id)},"outlet":{self._string(article.outlet)}',
+                f',"group":{self._string(article.group)},"lexicons":{self._lexicons}',
                 ',"sentences":[',
                 self._sentences.text(analysis),
                 '],"evidence":[',
@@ -182,15 +186,17 @@ class _LineWriter:
         """The article's actor mentions, comma-separated (the article is its own story)."""
         document = analysis.document
         found = find_mentions([document], self._resources.actors).get(document.id, ())
-        return ",".join(
-            f'{{"actor":{self._string(m.actor)},"start":{m.start},"end":{m.end},'
-            f'"in_title":{"true" if m.in_title else "false"}}}'
-            for m in found
-        )
+        string = self._string
+        values: list[object] = []
+        for m in found:
+            values += (string(m.actor), m.start, m.end, "true" if m.in_title else "false")
+        return ",".join([_MENTION] * len(found)) % tuple(values)
 
     def _targets(self, analysis: ArticleAnalysis) -> str:
         """The tone toward the article's target spans, as a JSON list (most have none)."""
         document = analysis.document
+        if not document.article.targets:
+            return "[]"
         targets = tone_toward_targets(document, document.article.targets, self._resources.vader)
         return _ENCODE(
             [
