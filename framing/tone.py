@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -374,14 +375,20 @@ def _article_tone(
     own = valences[lo:hi]
     words = own != 0
     tokens = (scoring[lo:hi][words] - first_token).tolist()
-    starts, ends = prepared.token_starts, prepared.token_ends
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    if len(tokens) > 1:  # picked in C (itemgetter gives one index's value bare)
+        pick = itemgetter(*tokens)
+        starts, ends = pick(prepared.token_starts), pick(prepared.token_ends)
+    elif tokens:
+        starts, ends = (prepared.token_starts[tokens[0]],), (prepared.token_ends[tokens[0]],)
     return ArticleTone(
         document.id,
         prepared.sentences,
         rounded,
         document.article.text,
-        tuple(starts[t] for t in tokens),
-        tuple(ends[t] for t in tokens),
+        starts,
+        ends,
         tuple(own[words].tolist()),
     )
 
