@@ -96,9 +96,19 @@ def count_batch(
     negated = np.zeros(len(firsts), dtype=bool)
     negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
     if len(negatable):
-        flagged = _negated_hits(negatable, doc, hits.first - hits.token_offsets[doc], prepared)
-        if flagged:
-            negated[flagged] = True
+        norms: list[str] = []
+        for text in prepared:
+            norms += text.token_norms
+        own_first = hits.first[negatable]
+        flagged = _negated_hits(
+            own_first,
+            hits.token_offsets[doc[negatable]],
+            sentence[negatable],
+            token_sentence,
+            norms,
+        )
+        if flagged.any():
+            negated[negatable[flagged]] = True
             category = np.where(negated, compiled.negation_swap[category], category)
     per_category = doc * n_all + category
     size = n_docs * n_all
@@ -167,32 +177,35 @@ def _distinct_counts(
 
 
 def _negated_hits(
-    negatable: IntArray, doc: IntArray, local_first: IntArray, prepared: Sequence[PreparedText]
-) -> list[int]:
-    """The hits (of ``negatable``, by their article and first token within it) with a negator
-    shortly before them in the same sentence.
+    first: IntArray,
+    doc_start: IntArray,
+    sentence: IntArray,
+    token_sentence: Sequence[int],
+    norms: Sequence[str],
+) -> BoolArray:
+    """Per hit (by its first token in the batch, its article's first token and its sentence),
+    whether a negator stands within ``NEGATION_WINDOW`` tokens before it, in its article and
+    sentence.
 
-    Most windows hold no negator: a window whose words are none of ``NEGATORS`` and whose
-    joined text holds no "n't" is passed over with two C-level tests; the others are read
-    word by word.
+    The window's tokens are picked for every hit at once; most are not negators, which a
+    set lookup mapped in C says, and the "n't" ending is looked for only when some window
+    holds an "n't" at all.
     """
-    flagged = []
-    for index, owner, first in zip(
-        negatable.tolist(), doc[negatable].tolist(), local_first[negatable].tolist(), strict=True
-    ):
-        text = prepared[owner]
-        norms = text.token_norms
-        lo = max(0, first - NEGATION_WINDOW)
-        window = norms[lo:first]
-        if NEGATORS.isdisjoint(window) and "n't" not in "".join(window):
-            continue
-        sentences = text.token_sentence
-        own = sentences[first]
-        for position in range(lo, first):
-            if sentences[position] != own:
-                continue
-            norm = norms[position]
-            if norm in NEGATORS or norm.endswith("n't"):
-                flagged.append(index)
-                break
-    return flagged
+    back = np.arange(1, NEGATION_WINDOW + 1, dtype=np.int64)
+    position = first[:, None] - back[None, :]
+    inside = position >= doc_start[:, None]
+    picked = position[inside].tolist()
+    is_negator = np.zeros(position.shape, dtype=bool)
+    if picked:
+        words = [norms[i] for i in picked] if len(picked) == 1 else itemgetter(*picked)(norms)
+        found = np.fromiter(map(NEGATORS.__contains__, words), dtype=bool, count=len(picked))
+        if "n't" in "\n".join(words):
+            found |= np.fromiter(
+                (word.endswith("n't") for word in words), dtype=bool, count=len(picked)
+            )
+        same = (
+            _column(token_sentence, picked)
+            == np.broadcast_to(sentence[:, None], position.shape)[inside]
+        )
+        is_negator[inside] = found & same
+    return np.asarray(is_negator.any(axis=1), dtype=bool)

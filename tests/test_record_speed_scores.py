@@ -289,14 +289,16 @@ def test_hits_out_of_order_and_no_hits_are_scored_as_before(resources: Resources
 
 
 def test_a_batch_never_mixes_its_articles(resources: Resources) -> None:
-    """A negator ending one article does not negate a cue opening the next; sentences and
-    offsets are each article's own; empty articles and articles without hits sit between."""
+    """A negator ending one article does not negate a cue opening the next, nor one ending a
+    sentence the next sentence's; sentences and offsets are each article's own; empty
+    articles and articles without hits sit between."""
     texts = [
         "It is not",
         "Definitely the deal goes ahead.",
         "",
         "Nothing.",
         "It is not definitely.",
+        "It was not so. Definitely, it goes.",  # a negator in the sentence before
     ]
     documents = _documents([Article(f"a{i}", "O", text) for i, text in enumerate(texts)])
     assert_documents_as_before(documents, resources)
@@ -304,6 +306,7 @@ def test_a_batch_never_mixes_its_articles(resources: Resources) -> None:
     assert stance[1].lexicon == "stance" and not stance[1].hit_negated.any()
     assert stance[4].hit_negated.tolist() == [True]
     assert stance[1].hit_start.tolist() == [0] and stance[1].hit_sentence.tolist() == [0]
+    assert stance[5].hit_sentence.tolist() == [1] and not stance[5].hit_negated.any()
 
 
 def test_a_batch_without_any_hit_is_scored_as_before(resources: Resources) -> None:
