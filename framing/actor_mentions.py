@@ -42,13 +42,14 @@ from dataclasses import dataclass
 from framing.actor_table import ActorTable, fold, load_actor_table
 
 # The passes' own names, re-exported for the tests that hold them to their plain rules (and
-# that replace ``_scan`` and ``_vocabulary`` here, where ``find_mentions`` looks them up).
+# that replace ``_scan`` and ``_name_runs`` here, where ``find_mentions`` looks them up).
 from framing.mention_scan import (  # noqa: F401
     _alias_at,
     _candidate_run,
     _gap_ok,
     _is_hyphen_prefix,
     _join_possessive_names,
+    _name_runs,
     _read_token,
     _scan,
 )
@@ -65,7 +66,6 @@ from framing.mention_tokens import (  # noqa: F401
     _Segment,
     _shouting_sentences,
     _starts_lower,
-    _vocabulary,
 )
 from framing.model import Document, PreparedText
 from framing.text import prepare
@@ -116,13 +116,13 @@ def find_mentions(
         if document.article.title.strip():
             title = document.article.title
             segments.append(_Segment(index, title, prepare(document.id, title), True))
+    # The scan reads each body's vocabulary as it goes; runs are named once all of it is known.
     lower_vocab: set[str] = set()
     mid_caps: set[str] = set()
     for segment in segments:
-        if not segment.in_title:
-            _vocabulary(segment, lower_vocab, mid_caps)
-    for segment in segments:
         _scan(segment, table, lower_vocab, mid_caps)
+    for segment in segments:
+        _name_runs(segment, lower_vocab, mid_caps)
     names = _resolve_candidates(segments, table)
     known = {key: name for key, name in names.items()}
     result: dict[str, list[Mention]] = {doc.id: [] for doc in documents}

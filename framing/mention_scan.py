@@ -1,5 +1,6 @@
-"""Pass one of actor-mention finding: the actor table's aliases and the candidate names (runs
-of capitalised tokens) of one text.
+"""The passes of actor-mention finding over one text: the scan (the actor table's aliases,
+runs of capitalised tokens and a body's vocabulary, in one step per capitalised token), then
+the naming of those runs as candidate names once the whole story's vocabulary is known.
 
 Why separate from ``framing.actor_mentions``: scanning one text is the per-token part (each
 capitalised token is read against the table, runs are cut at titles and sentence openers);
@@ -10,6 +11,8 @@ emits the mentions. ``framing.mention_tokens`` holds what both read of a text's 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 
 from framing.actor_table import ActorTable, TokenReading, fold
 from framing.mention_tokens import (
@@ -20,9 +23,12 @@ from framing.mention_tokens import (
     _TITLE_HEADS,
     _is_initial,
     _is_name_token,
+    _is_shout,
     _Segment,
     _shouting_sentences,
 )
+
+_SHOUT = attrgetter("shout")
 
 
 def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
@@ -35,16 +41,15 @@ def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
 
 
 def _alias_at(
-    segment: _Segment, i: int, reading: TokenReading, table: ActorTable
+    segment: _Segment, i: int, raw: str, reading: TokenReading, table: ActorTable
 ) -> tuple[int, str, int] | None:
-    """Longest table alias starting at token ``i`` (one of ``segment.written``), which reads
-    as ``reading`` on its own: (end token, actor, end char) or None.
+    """Longest table alias starting at token ``i``, written ``raw``, which reads as
+    ``reading`` on its own: (end token, actor, end char) or None.
 
     The longest alias is tried first, token by token while the folded text so far begins
     an alias; failing that, the token alone read as a plural ("Turks") or as the first part
     of a hyphenated word ("Ankara-based").
     """
-    raw = segment.written[i]
     starts, ends = segment.prepared.token_starts, segment.prepared.token_ends
     best: tuple[int, str, int] | None = None
     if reading.prefix and table.max_tokens > 0:
@@ -77,7 +82,7 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
     """What the scan makes of one token as written, on its own, with ``table``.
 
     It depends on the token and the table only, so the table remembers it
-    (``ActorTable.remember_token``): a corpus repeats the same few thousand capitalised tokens.
+    (``ActorTable.remember_tokens``): a corpus repeats the same few thousand capitalised tokens.
     """
     key = fold(raw)
     prefix = key in table.prefixes
@@ -92,7 +97,9 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
         if actor is not None:
             fallback = (actor, len(head))
     actor = table._match(raw, key) if prefix else None
-    return TokenReading(key, prefix, actor, fallback, _is_name_token(raw))
+    return TokenReading(
+        key, prefix, actor, fallback, _is_name_token(raw), raw[0].isupper(), _is_shout(raw)
+    )
 
 
 def _is_hyphen_prefix(raw: str) -> bool:
@@ -101,43 +108,51 @@ def _is_hyphen_prefix(raw: str) -> bool:
 
 
 def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]) -> None:
-    """Pass one: table aliases and candidate names (runs of capitalised tokens)."""
-    text, prepared, written = segment.text, segment.prepared, segment.written
+    """Pass one, in one step per capitalised token: table aliases, runs of capitalised tokens
+    (named later by ``_name_runs``, once every body's vocabulary is known) and, for a body,
+    its vocabulary: the norms it writes in lower case (``lower_vocab``) and those it
+    capitalises mid-sentence (``mid_caps``)."""
+    text, prepared = segment.text, segment.prepared
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     token_sentence = prepared.token_sentence
-    shouting = segment.shouting = _shouting_sentences(segment)
-    aliases = segment.aliases
-    remembered = table.token_cache
+    capitals, raws = segment.capitals, segment.capital_raws
+    # What each token reads as on its own comes from the table's memory, in one call: most
+    # capitalised tokens begin no alias, and for those nothing more is read.
+    readings = table.remember_tokens(raws, _read_token)
+    shouting = segment.shouting = _shouting_sentences(segment, map(_SHOUT, readings))
+    body = not segment.in_title
+    if body:
+        lower_vocab.update(compress(norms, segment.lowers))
+    aliases, runs = segment.aliases, segment.runs
     prefixes = table.prefixes
     # an alias may go on past its first token (the loop in _alias_at runs at least once)
     longer = table.max_tokens > 1
     last = len(starts) - 1
     run: list[int] = []
-
-    def close_run(next_alias: int | None) -> None:
-        # A lone function word or month ("The", "According", "May") is never a name: most
-        # runs are one such sentence opener, and _candidate_run would only drop it.
-        if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
-            _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
-        run.clear()
-
     # Only tokens starting with a capital or a digit can begin an alias or be part of a
     # name; any other token ends the current run, so a jump over one closes it. Aliases are
-    # taken longest first, left to right, and never overlap.
+    # taken longest first, left to right, and never overlap. A run closed before an alias
+    # is named by _candidate_run; a lone function word or month ("The", "According", "May")
+    # never is a name, and most runs are one such sentence opener, so it is not kept.
     following = 0
-    for i in segment.capitals:
+    for i, raw, reading in zip(capitals, raws, readings, strict=True):
+        # Vocabulary: every capital of a body counts, inside an alias too. The first two
+        # tests are _is_initial's own, spared a call at each sentence start.
+        if (
+            body
+            and reading.upper
+            and i
+            and token_sentence[i] == token_sentence[i - 1]
+            and not _is_initial(text, prepared, i)
+        ):
+            mid_caps.add(norms[i])
         if i < following:
             continue  # inside an alias
         if run and i > following:
-            close_run(None)
+            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                runs.append((run, None))
+            run = []
         following = i + 1
-        # What the token reads as on its own comes from the table's memory (read here as
-        # ``remember_token`` reads it, without a call per token): most capitalised tokens
-        # begin no alias, and for those nothing more is read.
-        raw = written[i]
-        reading = remembered.get(raw)
-        if reading is None:
-            reading = table.remember_token(raw, _read_token)
         if reading.prefix or reading.fallback:
             # The commonest prefix is a sentence's "The" before a word that continues no
             # alias: _alias_at's first step, taken here, answers None for it (no actor of
@@ -152,23 +167,37 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
             ):
                 alias = None
             else:
-                alias = _alias_at(segment, i, reading, table)
+                alias = _alias_at(segment, i, raw, reading, table)
             if alias is not None:
                 end, actor, _ = alias
                 aliases.append((i, end, actor))
                 if run:
                     joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-                    close_run(i if joins else None)
+                    if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                        runs.append((run, i if joins else None))
+                    run = []
                 following = end
                 continue
         if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
             if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
-                close_run(None)
+                if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                    runs.append((run, None))
+                run = []
             run.append(i)
         elif run:
-            close_run(None)
-    if run:
-        close_run(None)
+            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                runs.append((run, None))
+            run = []
+    if run and (len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE):
+        runs.append((run, None))
+
+
+def _name_runs(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    """Pass two: name the scan's runs (``_candidate_run``) with the vocabulary of every body
+    of the story, then join possessive names."""
+    for run, next_alias in segment.runs:
+        _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
+    segment.runs.clear()
     _join_possessive_names(segment)
 
 
