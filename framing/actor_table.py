@@ -90,10 +90,10 @@ class TokenReading:
     alias may start at the token); ``actor`` the actor the token alone names when ``prefix``
     (else None); ``fallback`` the actor it names read as a plural or as the first part of a
     hyphenated word, with the length of that name in the token (None: the whole token);
-    ``name`` whether it may be part of a name; ``upper`` whether its first character is a
-    capital (``str.isupper``); ``shout`` whether it is a word written in capitals (it counts
-    toward an all-capitals sentence). ``framing.mention_scan`` decides the readings; the table
-    only remembers them.
+    ``name`` whether it may be part of a name; ``shout`` whether it is a word written in
+    capitals (it counts toward an all-capitals sentence); ``active`` whether any of
+    ``prefix``, ``fallback`` and ``name`` holds (a token for which none does only ends a
+    run). ``framing.mention_scan`` decides the readings; the table only remembers them.
     """
 
     key: str
@@ -101,8 +101,8 @@ class TokenReading:
     actor: str | None
     fallback: tuple[str, int | None] | None
     name: bool
-    upper: bool
     shout: bool
+    active: bool
 
 
 @dataclass(frozen=True, slots=True)

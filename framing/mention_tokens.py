@@ -14,12 +14,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import itemgetter, lt, sub
+from itertools import compress
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
+from framing.actor_table import TokenReading
 from framing.model import PreparedText
 
 BoolArray = npt.NDArray[np.bool_]
@@ -127,8 +128,10 @@ class _Segment:
     capitals: list[int] = field(init=False)
     capital_raws: list[str] = field(init=False)
     # the other tokens that start with neither a lower-case letter nor a capital or digit
-    # (punctuation, mostly): read only to count words written in capitals
+    # (a possessive "'s", mostly): read only to count words written in capitals
     others: list[int] = field(init=False)
+    # what the scan read of each of ``capitals`` (``framing.actor_table.TokenReading``)
+    readings: list[TokenReading] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         """Slice only the tokens the passes read as written.
@@ -199,36 +202,28 @@ def _shouting_sentences(segment: _Segment, shouts: Iterable[bool] | None = None)
     counted only in the few sentences that do.
 
     ``shouts`` says, per capitalised token (``segment.capitals``), whether it is a word in
-    capitals (the scan reads it from the table's memory); other tokens are read here. A token
-    starting with a lower-case letter is never all capitals, and one of a single character is
-    never a word, so of the rest only the longer ones are sliced.
+    capitals (the scan reads it from the table's memory); the few other tokens that do not
+    start with a lower-case letter are read here (one starting with a lower-case letter is
+    never all capitals).
     """
     prepared, text = segment.prepared, segment.text
     token_sentence = prepared.token_sentence
     starts, ends = prepared.token_starts, prepared.token_ends
     if shouts is None:
         shouts = map(_is_shout, segment.capital_raws)
-    upper = Counter(map(token_sentence.__getitem__, compress(segment.capitals, shouts)))
-    others = segment.others
-    longer: Iterable[int]
-    if len(others) > 1:
-        pick = itemgetter(*others)
-        longer = compress(others, map(lt, pick(starts), map(sub, pick(ends), repeat(1))))
-    else:
-        longer = (i for i in others if ends[i] - starts[i] > 1)
-    for i in longer:
-        if _is_shout(text[starts[i] : ends[i]]):
-            upper[token_sentence[i]] += 1
-    candidates = {sentence for sentence, count in upper.items() if count >= 2}
-    if not candidates:
-        return set()
+    upper = list(map(token_sentence.__getitem__, compress(segment.capitals, shouts)))
+    upper.extend(token_sentence[i] for i in segment.others if _is_shout(text[starts[i] : ends[i]]))
+    if len(set(upper)) == len(upper):
+        return set()  # no sentence holds two
+    counts = Counter(upper)
+    candidates = {sentence for sentence, count in counts.items() if count >= 2}
     # Tokens are in text order, so a sentence's tokens are one slice of token_sentence.
     words: Counter[int] = Counter()
     for sentence in candidates:
         first = bisect_left(token_sentence, sentence)
         end = bisect_right(token_sentence, sentence, first)
         words[sentence] = sum(_is_word(text[starts[i] : ends[i]]) for i in range(first, end))
-    return {s for s in candidates if words[s] >= 3 and upper[s] >= 0.6 * words[s]}
+    return {s for s in candidates if words[s] >= 3 and counts[s] >= 0.6 * words[s]}
 
 
 def _is_shout(raw: str) -> bool:

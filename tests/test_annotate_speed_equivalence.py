@@ -355,20 +355,25 @@ def _plain_scan(
 def plain_rules() -> Iterator[None]:
     """Run ``framing.actor_mentions`` with the plain rules in place of the fast ones.
 
-    The fast scan reads a body's vocabulary while it scans and names its runs later
-    (``_name_runs``); the plain rules read the vocabulary first and scan once all of it is
-    known. So the plain ``_scan`` reads the vocabulary (and scans, for ``table_aliases``, which
-    needs aliases only), and the plain ``_name_runs`` scans again from scratch.
+    The fast scan finds aliases and runs, reads the vocabulary the runs ask about and names
+    the runs afterwards (``_name_runs``); the plain rules read the whole vocabulary first and
+    scan once all of it is known. So the plain ``_scan`` scans with no vocabulary (for
+    ``table_aliases``, which needs aliases only), the plain ``_vocabulary`` reads every
+    body's, and the plain ``_name_runs`` scans again from scratch with it.
     """
     tables: dict[int, ActorTable] = {}
 
-    def scan(
-        segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]
-    ) -> None:
-        if not segment.in_title:
-            _plain_vocabulary(segment, lower_vocab, mid_caps)
+    def scan(segment: _Segment, table: ActorTable) -> None:
         _plain_scan(segment, table, set(), set())
         tables[id(segment)] = table
+
+    def vocabulary(segments: Sequence[_Segment]) -> tuple[set[str], set[str]]:
+        lower_vocab: set[str] = set()
+        mid_caps: set[str] = set()
+        for segment in segments:
+            if not segment.in_title:
+                _plain_vocabulary(segment, lower_vocab, mid_caps)
+        return lower_vocab, mid_caps
 
     def name_runs(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
         _reset(segment)
@@ -376,6 +381,7 @@ def plain_rules() -> Iterator[None]:
 
     with (
         mock.patch.object(actor_mentions, "_scan", scan),
+        mock.patch.object(actor_mentions, "_vocabulary", vocabulary),
         mock.patch.object(actor_mentions, "_name_runs", name_runs),
     ):
         yield
@@ -415,12 +421,14 @@ def assert_scan_as_before(text: str, table: ActorTable) -> None:
         assert fast.others == [
             i for i, raw in enumerate(raws) if not raw[0].islower() and i not in fast.capitals
         ]
-        vocab: tuple[set[str], set[str]] = (set(), set())
         plain_vocab: tuple[set[str], set[str]] = (set(), set())
-        actor_mentions._scan(fast, table, *vocab)
+        actor_mentions._scan(fast, table)
+        vocab = actor_mentions._vocabulary([fast])
         if not in_title:
             _plain_vocabulary(plain, *plain_vocab)
-        assert vocab == plain_vocab
+        # the fast vocabulary holds what the runs ask about, as the whole one has it
+        asked = {fast.prepared.token_norms[t] for run, _ in fast.runs for t in run}
+        assert vocab == (plain_vocab[0] & asked, plain_vocab[1] & asked)
         assert actor_mentions._shouting_sentences(fast) == _plain_shouting_sentences(plain)
         actor_mentions._name_runs(fast, *vocab)
         _plain_scan(plain, table, *plain_vocab)
