@@ -42,15 +42,18 @@ from dataclasses import dataclass
 from framing.actor_table import ActorTable, fold, load_actor_table
 
 # The passes' own names, re-exported for the tests that hold them to their plain rules (and
-# that replace ``_scan`` and ``_vocabulary`` here, where ``find_mentions`` looks them up).
+# that replace ``_scan``, ``_vocabulary`` and ``_name_runs`` here, where ``find_mentions``
+# looks them up).
 from framing.mention_scan import (  # noqa: F401
     _alias_at,
     _candidate_run,
     _gap_ok,
     _is_hyphen_prefix,
     _join_possessive_names,
+    _name_runs,
     _read_token,
     _scan,
+    _vocabulary,
 )
 from framing.mention_tokens import (  # noqa: F401
     _FEW_TOKENS,
@@ -65,7 +68,6 @@ from framing.mention_tokens import (  # noqa: F401
     _Segment,
     _shouting_sentences,
     _starts_lower,
-    _vocabulary,
 )
 from framing.model import Document, PreparedText
 from framing.text import prepare
@@ -116,13 +118,12 @@ def find_mentions(
         if document.article.title.strip():
             title = document.article.title
             segments.append(_Segment(index, title, prepare(document.id, title), True))
-    lower_vocab: set[str] = set()
-    mid_caps: set[str] = set()
+    # Runs are named once the story's vocabulary is known (as far as they ask about it).
     for segment in segments:
-        if not segment.in_title:
-            _vocabulary(segment, lower_vocab, mid_caps)
+        _scan(segment, table)
+    lower_vocab, mid_caps = _vocabulary(segments)
     for segment in segments:
-        _scan(segment, table, lower_vocab, mid_caps)
+        _name_runs(segment, lower_vocab, mid_caps)
     names = _resolve_candidates(segments, table)
     known = {key: name for key, name in names.items()}
     result: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
@@ -142,22 +143,17 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
     tokens_of: dict[str, tuple[str, ...]] = {}
     titled: set[str] = set()
     for segment in segments:
-        prepared = segment.prepared
+        prepared, text = segment.prepared, segment.text
+        starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
         titled |= segment.titled
         for first, end, key, _prefix in segment.candidates:
-            written = " ".join(
-                cased_form(
-                    segment.text[prepared.token_starts[first] : prepared.token_ends[end - 1]]
-                ).split()
-            )
             if key not in tokens_of:
                 tokens_of[key] = tuple(
-                    fold(prepared.token_norms[t])
-                    for t in range(first, end)
-                    if prepared.token_norms[t] != "'s"
+                    fold(norms[t]) for t in range(first, end) if norms[t] != "'s"
                 )
             if not segment.in_title:
                 counts[key] += 1
+                written = " ".join(cased_form(text[starts[first] : ends[end - 1]]).split())
                 forms[key][written] += 1
     # Table persons' full names also absorb surnames ("Erdogan" alone is already an alias).
     longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -166,23 +162,28 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
             longer[parts[-size:]].add(key)
     merged: dict[str, str] = {}
     for key, parts in tokens_of.items():
-        targets = {
-            t
-            for t in longer.get(parts, set())
-            if t != key and counts[t] and (t in titled or key in titled)
-        }
+        ending = longer.get(parts)
+        if not ending:
+            merged[key] = key  # no longer name ends with this one
+            continue
+        targets = {t for t in ending if t != key and counts[t] and (t in titled or key in titled)}
         tops = {t for t in targets if not (longer.get(tokens_of[t], set()) & targets)}
         merged[key] = next(iter(tops)) if len(tops) == 1 else key
     totals: Counter[str] = Counter()
     for key, count in counts.items():
         totals[merged[key]] += count
     names: dict[str, str] = {}
+    best_of: dict[str, str] = {}  # the name of each target, chosen once
     for key in tokens_of:
         target = merged[key]
         if totals[target] < MIN_OCCURRENCES:
             continue
-        form = forms[target].most_common()
-        best = max(form, key=lambda item: (item[1], sum(not c.isascii() for c in item[0])))[0]
+        best = best_of.get(target)
+        if best is None:
+            form = forms[target].most_common()
+            best = best_of[target] = max(
+                form, key=lambda item: (item[1], sum(not c.isascii() for c in item[0]))
+            )[0]
         names[key] = best
     return names
 
@@ -212,21 +213,59 @@ def _emit(
     for span in spans:
         if merged and merged[-1][2] == span[2]:
             gap = text[merged[-1][1] : span[0]]
-            if gap.strip(" " + _QUOTES) == "" and "\n" not in gap:
+            if gap.strip(_GAP_MARKS) == "" and "\n" not in gap:
                 merged[-1] = (merged[-1][0], span[1], span[2], merged[-1][3])
                 continue
         if merged and span[0] < merged[-1][1]:
             continue
         merged.append(span)
     mentions = []
+    in_title = segment.in_title
+    token_sentence = prepared.token_sentence
     for start, end, actor, first in merged:
-        if text[start:end].count("“") > text[start:end].count("”") and text[end : end + 1] == "”":
+        written = text[start:end]
+        if (
+            "“" in written
+            and written.count("“") > written.count("”")
+            and text[end : end + 1] == "”"
+        ):
             end += 1
-        sentence = TITLE_SENTENCE if segment.in_title else prepared.token_sentence[first]
-        mentions.append(
-            Mention(doc_id, actor, start, end, text[start:end], sentence, segment.in_title)
-        )
+            written = text[start:end]
+        sentence = TITLE_SENTENCE if in_title else token_sentence[first]
+        mentions.append(_mention(doc_id, actor, start, end, written, sentence, in_title))
     return mentions
+
+
+_GAP_MARKS = " " + _QUOTES
+"""What may stand between two spans of one actor that are joined into one mention."""
+_FIELDS = ("article_id", "actor", "start", "end", "text", "sentence", "in_title")
+_ARTICLE_ID, _ACTOR, _START, _END, _TEXT, _SENTENCE, _IN_TITLE = (
+    getattr(Mention, name).__set__ for name in _FIELDS
+)
+
+
+def _mention(
+    article_id: str, actor: str, start: int, end: int, text: str, sentence: int, in_title: bool
+) -> Mention:
+    """Return ``Mention(article_id, actor, start, end, text, sentence, in_title)``.
+
+    Why not the constructor: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, a lookup and a call per field, and an article has a few dozen
+    mentions; the slots' own setters fill the same fields of the same object in about a third
+    of the time. A test holds ``_FIELDS`` to the dataclass's fields, so none is missed.
+    """
+    mention: Mention = _NEW(Mention)
+    _ARTICLE_ID(mention, article_id)
+    _ACTOR(mention, actor)
+    _START(mention, start)
+    _END(mention, end)
+    _TEXT(mention, text)
+    _SENTENCE(mention, sentence)
+    _IN_TITLE(mention, in_title)
+    return mention
+
+
+_NEW = object.__new__
 
 
 def _known_in_shouting(
@@ -270,5 +309,5 @@ def table_aliases(text: str, table: ActorTable) -> tuple[PreparedText, list[tupl
     capitalised-word candidates, so nothing needs a second occurrence."""
     prepared = prepare("role", text)
     segment = _Segment(0, text, prepared, False)
-    _scan(segment, table, set(), set())
+    _scan(segment, table)
     return prepared, sorted(segment.aliases)

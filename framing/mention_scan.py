@@ -1,5 +1,6 @@
-"""Pass one of actor-mention finding: the actor table's aliases and the candidate names (runs
-of capitalised tokens) of one text.
+"""The passes of actor-mention finding over one text: the scan (the actor table's aliases,
+runs of capitalised tokens and a body's vocabulary, in one step per capitalised token), then
+the naming of those runs as candidate names once the whole story's vocabulary is known.
 
 Why separate from ``framing.actor_mentions``: scanning one text is the per-token part (each
 capitalised token is read against the table, runs are cut at titles and sentence openers);
@@ -9,20 +10,29 @@ emits the mentions. ``framing.mention_tokens`` holds what both read of a text's 
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 
 from framing.actor_table import ActorTable, TokenReading, fold
 from framing.mention_tokens import (
     _FUNCTION_WORDS,
     _MONTHS_DAYS,
     _NEVER_A_NAME_ALONE,
+    _OPENERS,
     _TITLE_ABBREVIATIONS,
     _TITLE_HEADS,
     _is_initial,
     _is_name_token,
+    _is_shout,
     _Segment,
     _shouting_sentences,
 )
+
+_SHOUT = attrgetter("shout")
+_ACTIVE = attrgetter("active")
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 
 
 def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
@@ -35,16 +45,15 @@ def _gap_ok(text: str, end: int, start: int, previous_norm: str) -> bool:
 
 
 def _alias_at(
-    segment: _Segment, i: int, reading: TokenReading, table: ActorTable
+    segment: _Segment, i: int, raw: str, reading: TokenReading, table: ActorTable
 ) -> tuple[int, str, int] | None:
-    """Longest table alias starting at token ``i`` (one of ``segment.written``), which reads
-    as ``reading`` on its own: (end token, actor, end char) or None.
+    """Longest table alias starting at token ``i``, written ``raw``, which reads as
+    ``reading`` on its own: (end token, actor, end char) or None.
 
     The longest alias is tried first, token by token while the folded text so far begins
     an alias; failing that, the token alone read as a plural ("Turks") or as the first part
     of a hyphenated word ("Ankara-based").
     """
-    raw = segment.written[i]
     starts, ends = segment.prepared.token_starts, segment.prepared.token_ends
     best: tuple[int, str, int] | None = None
     if reading.prefix and table.max_tokens > 0:
@@ -73,11 +82,40 @@ def _alias_at(
     return best
 
 
+def _goes_on(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    i: int,
+    key: str,
+    prefixes: frozenset[str],
+) -> bool:
+    """Whether an alias whose folded text so far is ``key`` may go on past token ``i``: the
+    first step of _alias_at's loop, which it passes only if this answers True.
+
+    The loop stops at the last token, at a gap that is not spaces on one line, and when the
+    key with the next token folded begins no alias. A next token that starts with an ASCII
+    letter or digit folds to that character in lower case first, and the table's prefixes
+    hold every prefix of an alias, so the key and that one character already tell in most
+    cases; the whole next token is folded only when they begin an alias.
+    """
+    if i + 1 >= len(starts):
+        return False
+    start = starts[i + 1]
+    gap = text[ends[i] : start]
+    if gap != " " and gap and not (gap.isspace() and "\n" not in gap):
+        return False
+    after = text[start]
+    if after in _ASCII_ALNUM and key + after.lower() not in prefixes:
+        return False
+    return key + fold(text[start : ends[i + 1]]) in prefixes
+
+
 def _read_token(raw: str, table: ActorTable) -> TokenReading:
     """What the scan makes of one token as written, on its own, with ``table``.
 
     It depends on the token and the table only, so the table remembers it
-    (``ActorTable.remember_token``): a corpus repeats the same few thousand capitalised tokens.
+    (``ActorTable.remember_tokens``): a corpus repeats the same few thousand capitalised tokens.
     """
     key = fold(raw)
     prefix = key in table.prefixes
@@ -92,7 +130,9 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
         if actor is not None:
             fallback = (actor, len(head))
     actor = table._match(raw, key) if prefix else None
-    return TokenReading(key, prefix, actor, fallback, _is_name_token(raw))
+    name = _is_name_token(raw)
+    active = bool(prefix or fallback or name)
+    return TokenReading(key, prefix, actor, fallback, name, _is_shout(raw), active)
 
 
 def _is_hyphen_prefix(raw: str) -> bool:
@@ -100,75 +140,136 @@ def _is_hyphen_prefix(raw: str) -> bool:
     return len(parts) > 1 and all(p[:1].islower() for p in parts[1:])
 
 
-def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps: set[str]) -> None:
-    """Pass one: table aliases and candidate names (runs of capitalised tokens)."""
-    text, prepared, written = segment.text, segment.prepared, segment.written
+def _scan(segment: _Segment, table: ActorTable) -> None:
+    """Pass one, in one step per capitalised token: table aliases, and runs of capitalised
+    tokens (named later by ``_name_runs``, once the story's vocabulary is known)."""
+    text, prepared = segment.text, segment.prepared
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     token_sentence = prepared.token_sentence
-    shouting = segment.shouting = _shouting_sentences(segment)
-    aliases = segment.aliases
-    remembered = table.token_cache
+    capitals, raws = segment.capitals, segment.capital_raws
+    # What each token reads as on its own comes from the table's memory, in one call: most
+    # capitalised tokens begin no alias, and for those nothing more is read.
+    readings = segment.readings = table.remember_tokens(raws, _read_token)
+    shouting = segment.shouting = _shouting_sentences(segment, map(_SHOUT, readings))
+    aliases, runs = segment.aliases, segment.runs
     prefixes = table.prefixes
     # an alias may go on past its first token (the loop in _alias_at runs at least once)
     longer = table.max_tokens > 1
-    last = len(starts) - 1
     run: list[int] = []
-
-    def close_run(next_alias: int | None) -> None:
-        # A lone function word or month ("The", "According", "May") is never a name: most
-        # runs are one such sentence opener, and _candidate_run would only drop it.
-        if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
-            _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
-        run.clear()
-
     # Only tokens starting with a capital or a digit can begin an alias or be part of a
     # name; any other token ends the current run, so a jump over one closes it. Aliases are
-    # taken longest first, left to right, and never overlap.
+    # taken longest first, left to right, and never overlap. A run closed before an alias
+    # is named by _candidate_run; a lone function word or month ("The", "According", "May")
+    # never is a name, and most runs are one such sentence opener, so it is not kept.
+    # A token that begins no alias and cannot be part of a name ("2019", "5.4") would only
+    # end the current run, which the next token read ends as well (it comes after a jump),
+    # so only the others are read.
     following = 0
-    for i in segment.capitals:
+    for i, raw, reading in compress(
+        zip(capitals, raws, readings, strict=True), map(_ACTIVE, readings)
+    ):
         if i < following:
             continue  # inside an alias
         if run and i > following:
-            close_run(None)
+            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                runs.append((run, None))
+            run = []
         following = i + 1
-        # What the token reads as on its own comes from the table's memory (read here as
-        # ``remember_token`` reads it, without a call per token): most capitalised tokens
-        # begin no alias, and for those nothing more is read.
-        raw = written[i]
-        reading = remembered.get(raw)
-        if reading is None:
-            reading = table.remember_token(raw, _read_token)
         if reading.prefix or reading.fallback:
-            # The commonest prefix is a sentence's "The" before a word that continues no
-            # alias: _alias_at's first step, taken here, answers None for it (no actor of
-            # its own, no fallback, and the folded pair begins no alias).
-            if (
-                reading.actor is None
-                and reading.fallback is None
-                and longer
-                and i < last
-                and text[ends[i] : starts[i + 1]] == " "
-                and reading.key + fold(text[starts[i + 1] : ends[i + 1]]) not in prefixes
+            alias: tuple[int, str, int] | None
+            # Most aliases are one token ("Ankara"), and the commonest prefix is a
+            # sentence's "The": when no alias can go on past the token, the token's own
+            # reading is _alias_at's answer (its actor, else its fallback).
+            if longer and not (
+                reading.prefix and _goes_on(text, starts, ends, i, reading.key, prefixes)
             ):
-                alias = None
+                if reading.prefix and reading.actor is not None:
+                    alias = (i + 1, reading.actor, ends[i])
+                elif reading.fallback is not None:
+                    actor, length = reading.fallback
+                    alias = (i + 1, actor, ends[i] if length is None else starts[i] + length)
+                else:
+                    alias = None
             else:
-                alias = _alias_at(segment, i, reading, table)
+                alias = _alias_at(segment, i, raw, reading, table)
             if alias is not None:
                 end, actor, _ = alias
                 aliases.append((i, end, actor))
                 if run:
                     joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-                    close_run(i if joins else None)
+                    if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                        runs.append((run, i if joins else None))
+                    run = []
                 following = end
                 continue
         if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
             if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
-                close_run(None)
+                if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                    runs.append((run, None))
+                run = []
             run.append(i)
         elif run:
-            close_run(None)
-    if run:
-        close_run(None)
+            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                runs.append((run, None))
+            run = []
+    if run and (len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE):
+        runs.append((run, None))
+
+
+def _vocabulary(segments: Sequence[_Segment]) -> tuple[set[str], set[str]]:
+    """Return the story's vocabulary as far as naming its runs asks about it: of the norms
+    of the runs' tokens, those some body writes in lower case, and those some body
+    capitalises mid-sentence (``_candidate_run`` asks only about a run's tokens).
+
+    Why only those: a body writes a few hundred distinct words in lower case and capitalises
+    a few dozen; the runs hold a dozen. Checking each body's words against that dozen, in
+    C, costs less than collecting them all, and mid-sentence capitals are read only for them.
+    """
+    asked = {
+        norms[t]
+        for segment in segments
+        for norms in (segment.prepared.token_norms,)
+        for run, _ in segment.runs
+        for t in run
+    }
+    lower_vocab: set[str] = set()
+    mid_caps: set[str] = set()
+    if not asked:
+        return lower_vocab, mid_caps
+    for segment in segments:
+        if segment.in_title:
+            continue
+        text, prepared = segment.text, segment.prepared
+        starts, norms, token_sentence = (
+            prepared.token_starts,
+            prepared.token_norms,
+            prepared.token_sentence,
+        )
+        lower_vocab |= asked.intersection(compress(norms, segment.lowers))
+        capitals = segment.capitals
+        for i in compress(capitals, map(asked.__contains__, map(norms.__getitem__, capitals))):
+            # A capital (not a digit) mid-sentence, not after an opening mark or a line
+            # break: _is_initial's tests, spared a call.
+            if (
+                i
+                and norms[i] not in mid_caps
+                and text[starts[i]].isupper()
+                and token_sentence[i] == token_sentence[i - 1]
+            ):
+                j = starts[i] - 1
+                while j >= 0 and text[j] in " \t":
+                    j -= 1
+                if j >= 0 and text[j] not in _OPENERS and text[j] != "\n":
+                    mid_caps.add(norms[i])
+    return lower_vocab, mid_caps
+
+
+def _name_runs(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
+    """Pass two: name the scan's runs (``_candidate_run``) with the vocabulary of every body
+    of the story, then join possessive names."""
+    for run, next_alias in segment.runs:
+        _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
+    segment.runs.clear()
     _join_possessive_names(segment)
 
 
@@ -190,7 +291,8 @@ def _candidate_run(
     mid_caps: set[str],
 ) -> None:
     norms = segment.prepared.token_norms
-    cut = _title_prefix(norms, run)
+    # Most runs hold no title head, and then the name starts at the run's first token.
+    cut = 0 if _TITLE_HEADS.isdisjoint(map(norms.__getitem__, run)) else _title_prefix(norms, run)
     prefix_start = run[0]
     name = list(run[cut:])
     if not name:
@@ -231,12 +333,15 @@ def _join_possessive_names(segment: _Segment) -> None:
     title-cased name, and so is everything capitalised before the "'s"."""
     norms, text = segment.prepared.token_norms, segment.text
     starts = segment.prepared.token_starts
+    # Most texts have no candidate after "'s": then there is nothing to join.
+    possessive = [c for c in segment.candidates if c[0] >= 2 and norms[c[0] - 1] == "'s"]
+    if not possessive:
+        segment.candidates.sort()
+        return
     by_start = {c[0]: c for c in segment.candidates}
     alias_by_end = {a[1]: a for a in segment.aliases}
     cand_by_end = {c[1]: c for c in segment.candidates}
-    for first, end, _unused_key, _prefix in list(segment.candidates):
-        if first < 2 or norms[first - 1] != "'s":
-            continue
+    for first, end, _unused_key, _prefix in possessive:
         inner = [
             t
             for t in range(first + 1, end)

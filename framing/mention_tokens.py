@@ -1,5 +1,5 @@
-"""What the actor-mention passes read of one text's tokens: first letters, the story's
-vocabulary, sentences written in capitals, and the closed word lists the rules name.
+"""What the actor-mention passes read of one text's tokens: first letters, the capitalised
+tokens as written, sentences written in capitals, and the closed word lists the rules name.
 
 Why separate from ``framing.mention_scan`` and ``framing.actor_mentions``: this is the per-token
 reading every pass shares (the costly part is reading ~600 tokens per article without one
@@ -10,8 +10,9 @@ candidate names, and ``framing.actor_mentions`` resolves those into mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -19,6 +20,7 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
+from framing.actor_table import TokenReading
 from framing.model import PreparedText
 
 BoolArray = npt.NDArray[np.bool_]
@@ -101,7 +103,7 @@ def _starts_lower(text: str, starts: Sequence[int]) -> BoolArray:
 
 @dataclass(slots=True)
 class _Segment:
-    """Working state for one text (a body or a title) between the two passes."""
+    """Working state for one text (a body or a title) between the passes."""
 
     doc: int
     text: str
@@ -116,13 +118,20 @@ class _Segment:
     # candidate keys seen right after a title ("Defense Secretary Jim Mattis")
     titled: set[str] = field(default_factory=set)
     shouting: set[int] = field(default_factory=set)
+    # runs of capitalised tokens found by the scan, each with the alias right after it (if the
+    # run joins it), waiting for the story's vocabulary to be named (``_name_runs``)
+    runs: list[tuple[list[int], int | None]] = field(default_factory=list)
     # per token, 1 if it starts with a lower-case letter, else 0 (tokens are never empty)
     lowers: bytes = field(init=False)
-    # the other tokens, as written, sliced once: only these can begin a name or an alias, or
-    # be written in capitals
-    written: dict[int, str] = field(init=False)
-    # tokens that start with a capital or a digit: the only ones that can begin a name
+    # tokens that start with a capital or a digit: the only ones that can begin a name or an
+    # alias; and those tokens as written, in the same order
     capitals: list[int] = field(init=False)
+    capital_raws: list[str] = field(init=False)
+    # the other tokens that start with neither a lower-case letter nor a capital or digit
+    # (a possessive "'s", mostly): read only to count words written in capitals
+    others: list[int] = field(init=False)
+    # what the scan read of each of ``capitals`` (``framing.actor_table.TokenReading``)
+    readings: list[TokenReading] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         """Slice only the tokens the passes read as written.
@@ -132,26 +141,40 @@ class _Segment:
         """
         text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
         if len(starts) < _FEW_TOKENS:
-            self.lowers = bytes(map(str.islower, map(text.__getitem__, starts)))
-            unlowered = [i for i, lower in enumerate(self.lowers) if not lower]
-            self.written = {i: text[starts[i] : ends[i]] for i in unlowered}
+            firsts = [text[start] for start in starts]
+            self.lowers = bytes(map(str.islower, firsts))
             self.capitals = [
-                i for i, raw in self.written.items() if raw[0].isupper() or raw[0].isdigit()
+                i for i, first in enumerate(firsts) if first.isupper() or first.isdigit()
             ]
-            return
-        lower, capital = _first_letters(text, starts)
-        self.lowers = lower.tobytes()
-        self.written = {i: text[starts[i] : ends[i]] for i in np.flatnonzero(~lower).tolist()}
-        self.capitals = np.flatnonzero(capital).tolist()
+            capital = set(self.capitals)
+            self.others = [
+                i for i, lower in enumerate(self.lowers) if not lower and i not in capital
+            ]
+        else:
+            lower, capitals = _first_letters(text, starts)
+            self.lowers = lower.tobytes()
+            self.capitals = np.flatnonzero(capitals).tolist()
+            self.others = np.flatnonzero(~(lower | capitals)).tolist()
+        self.capital_raws = _slices(text, starts, ends, self.capitals)
 
     @property
     def raws(self) -> list[str]:
-        """Every token as written (the passes read ``lowers`` and ``written`` instead)."""
+        """Every token as written (the passes read ``lowers`` and ``capital_raws`` instead)."""
         prepared = self.prepared
         return [
             self.text[start:end]
             for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
         ]
+
+
+def _slices(
+    text: str, starts: Sequence[int], ends: Sequence[int], indices: Sequence[int]
+) -> list[str]:
+    """The tokens at ``indices`` as written, sliced in C (``map`` over ``slice`` objects)."""
+    if len(indices) < 2:
+        return [text[starts[i] : ends[i]] for i in indices]
+    pick = itemgetter(*indices)
+    return list(map(text.__getitem__, map(slice, pick(starts), pick(ends))))
 
 
 def _is_name_token(raw: str) -> bool:
@@ -173,44 +196,39 @@ def _is_initial(text: str, prepared: PreparedText, i: int) -> bool:
     return j < 0 or text[j] in _OPENERS or text[j] == "\n"
 
 
-def _vocabulary(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
-    """Add the norms the body writes in lower case, and those it capitalises mid-sentence."""
-    text, prepared, norms = segment.text, segment.prepared, segment.prepared.token_norms
-    written = segment.written
-    lower_vocab.update(compress(norms, segment.lowers))
-    token_sentence = prepared.token_sentence
-    mid_caps.update(
-        norms[i]
-        for i in segment.capitals
-        # the first two tests are _is_initial's own, spared a call at each sentence start
-        if i
-        and token_sentence[i] == token_sentence[i - 1]
-        and written[i][0].isupper()
-        and not _is_initial(text, prepared, i)
-    )
-
-
-def _shouting_sentences(segment: _Segment) -> set[int]:
+def _shouting_sentences(segment: _Segment, shouts: Iterable[bool] | None = None) -> set[int]:
     """Sentences written in capitals: three words or more (of two letters or more), 60% of
     them all capitals. Such a sentence holds at least two all-capitals words, so words are
-    counted only in the few sentences that do."""
+    counted only in the few sentences that do.
+
+    ``shouts`` says, per capitalised token (``segment.capitals``), whether it is a word in
+    capitals (the scan reads it from the table's memory); the few other tokens that do not
+    start with a lower-case letter are read here (one starting with a lower-case letter is
+    never all capitals).
+    """
     prepared, text = segment.prepared, segment.text
     token_sentence = prepared.token_sentence
-    # A token starting with a lower-case letter is never all capitals: only those written
-    # can count.
-    upper = Counter(
-        token_sentence[i] for i, raw in segment.written.items() if raw.isupper() and _is_word(raw)
-    )
-    candidates = {sentence for sentence, count in upper.items() if count >= 2}
-    if not candidates:
-        return set()
     starts, ends = prepared.token_starts, prepared.token_ends
-    words = Counter(
-        sentence
-        for i, sentence in enumerate(token_sentence)
-        if sentence in candidates and _is_word(text[starts[i] : ends[i]])
-    )
-    return {s for s in candidates if words[s] >= 3 and upper[s] >= 0.6 * words[s]}
+    if shouts is None:
+        shouts = map(_is_shout, segment.capital_raws)
+    upper = list(map(token_sentence.__getitem__, compress(segment.capitals, shouts)))
+    upper.extend(token_sentence[i] for i in segment.others if _is_shout(text[starts[i] : ends[i]]))
+    if len(set(upper)) == len(upper):
+        return set()  # no sentence holds two
+    counts = Counter(upper)
+    candidates = {sentence for sentence, count in counts.items() if count >= 2}
+    # Tokens are in text order, so a sentence's tokens are one slice of token_sentence.
+    words: Counter[int] = Counter()
+    for sentence in candidates:
+        first = bisect_left(token_sentence, sentence)
+        end = bisect_right(token_sentence, sentence, first)
+        words[sentence] = sum(_is_word(text[starts[i] : ends[i]]) for i in range(first, end))
+    return {s for s in candidates if words[s] >= 3 and counts[s] >= 0.6 * words[s]}
+
+
+def _is_shout(raw: str) -> bool:
+    """Whether a token is a word written in capitals (see ``_shouting_sentences``)."""
+    return raw.isupper() and _is_word(raw)
 
 
 def _is_word(raw: str) -> bool:

@@ -1,6 +1,7 @@
 """The actor-mention finder as it was before it was split and sped up (framing/actor_mentions.py
 at f41b0f9), kept as the oracle of tests/test_mentions_speed_equivalence.py: the code is the old
-module below its docstring, unchanged."""
+module below its docstring, unchanged but for the token readings, which it now computes afresh
+with a reading type of its own (the table's memory holds the new, richer readings)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,22 @@ from itertools import compress
 import numpy as np
 import numpy.typing as npt
 
-from framing.actor_table import ActorTable, TokenReading, fold, load_actor_table
+from framing.actor_table import ActorTable, fold, load_actor_table
 from framing.model import Document, PreparedText
 from framing.text import prepare
 from framing.tokens import cased_form
+
+
+@dataclass(frozen=True, slots=True)
+class TokenReading:
+    """The oracle's own reading of one token (the table's memory now holds richer ones)."""
+
+    key: str
+    prefix: bool
+    actor: str | None
+    fallback: tuple[str, int | None] | None
+    name: bool
+
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -364,7 +377,8 @@ def _scan(segment: _Segment, table: ActorTable, lower_vocab: set[str], mid_caps:
         following = i + 1
         # What the token reads as on its own comes from the table's memory: most capitalised
         # tokens begin no alias, and for those nothing more is read.
-        reading = table.remember_token(written[i], _read_token)
+        # The oracle reads every token afresh (the table's memory holds the new readings).
+        reading = _read_token(written[i], table)
         if reading.prefix or reading.fallback:
             alias = _alias_at(segment, i, reading, table)
             if alias is not None:

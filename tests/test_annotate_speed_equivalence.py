@@ -407,12 +407,47 @@ def _plain_scan(
 
 @contextmanager
 def plain_rules() -> Iterator[None]:
-    """Run ``framing.actor_mentions`` with the plain rules in place of the fast ones."""
+    """Run ``framing.actor_mentions`` with the plain rules in place of the fast ones.
+
+    The fast scan finds aliases and runs, reads the vocabulary the runs ask about and names
+    the runs afterwards (``_name_runs``); the plain rules read the whole vocabulary first and
+    scan once all of it is known. So the plain ``_scan`` scans with no vocabulary (for
+    ``table_aliases``, which needs aliases only), the plain ``_vocabulary`` reads every
+    body's, and the plain ``_name_runs`` scans again from scratch with it.
+    """
+    tables: dict[int, ActorTable] = {}
+
+    def scan(segment: _Segment, table: ActorTable) -> None:
+        _plain_scan(segment, table, set(), set())
+        tables[id(segment)] = table
+
+    def vocabulary(segments: Sequence[_Segment]) -> tuple[set[str], set[str]]:
+        lower_vocab: set[str] = set()
+        mid_caps: set[str] = set()
+        for segment in segments:
+            if not segment.in_title:
+                _plain_vocabulary(segment, lower_vocab, mid_caps)
+        return lower_vocab, mid_caps
+
+    def name_runs(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
+        _reset(segment)
+        _plain_scan(segment, tables[id(segment)], lower_vocab, mid_caps)
+
     with (
-        mock.patch.object(actor_mentions, "_scan", _plain_scan),
-        mock.patch.object(actor_mentions, "_vocabulary", _plain_vocabulary),
+        mock.patch.object(actor_mentions, "_scan", scan),
+        mock.patch.object(actor_mentions, "_vocabulary", vocabulary),
+        mock.patch.object(actor_mentions, "_name_runs", name_runs),
     ):
         yield
+
+
+def _reset(segment: _Segment) -> None:
+    segment.aliases.clear()
+    segment.candidates.clear()
+    segment.alias_prefix.clear()
+    segment.titled.clear()
+    segment.shouting.clear()
+    segment.runs.clear()
 
 
 def _state(segment: _Segment) -> tuple[object, ...]:
@@ -435,15 +470,21 @@ def assert_scan_as_before(text: str, table: ActorTable) -> None:
         assert all(raws), "tokens are never empty"
         assert fast.raws == raws
         assert list(fast.lowers) == [raw[0].islower() for raw in raws]
-        assert fast.written == {i: raw for i, raw in enumerate(raws) if not raw[0].islower()}
         assert fast.capitals == _plain_capitals(raws)
-        vocab: tuple[set[str], set[str]] = (set(), set())
+        assert fast.capital_raws == [raws[i] for i in fast.capitals]
+        assert fast.others == [
+            i for i, raw in enumerate(raws) if not raw[0].islower() and i not in fast.capitals
+        ]
         plain_vocab: tuple[set[str], set[str]] = (set(), set())
-        actor_mentions._vocabulary(fast, *vocab)
-        _plain_vocabulary(plain, *plain_vocab)
-        assert vocab == plain_vocab
+        actor_mentions._scan(fast, table)
+        vocab = actor_mentions._vocabulary([fast])
+        if not in_title:
+            _plain_vocabulary(plain, *plain_vocab)
+        # the fast vocabulary holds what the runs ask about, as the whole one has it
+        asked = {fast.prepared.token_norms[t] for run, _ in fast.runs for t in run}
+        assert vocab == (plain_vocab[0] & asked, plain_vocab[1] & asked)
         assert actor_mentions._shouting_sentences(fast) == _plain_shouting_sentences(plain)
-        actor_mentions._scan(fast, table, *vocab)
+        actor_mentions._name_runs(fast, *vocab)
         _plain_scan(plain, table, *plain_vocab)
         assert _state(fast) == _state(plain)
     with plain_rules():

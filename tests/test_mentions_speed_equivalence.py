@@ -12,13 +12,14 @@ the other remembered).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, replace
+from dataclasses import astuple, fields, replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import actor_mentions
+from framing.actor_mentions import Mention
 from framing.actor_table import ActorTable, load_actor_table, parse_actor_table
 from framing.analysis import prepare_document
 from framing.loading import load_corpus
@@ -124,3 +125,24 @@ def test_any_text_gives_the_mentions_it_gave(text: str, title: str) -> None:
 def test_role_aliases_are_found_as_before(text: str) -> None:
     for table in _tables():
         assert_same_aliases(text, table)
+
+
+@given(st.text(), st.text(), st.integers(), st.integers(), st.text(), st.integers(), st.booleans())
+def test_mentions_are_built_as_the_constructor_builds_them(
+    article_id: str, actor: str, start: int, end: int, text: str, sentence: int, in_title: bool
+) -> None:
+    """``_mention`` fills the slots itself; it must fill every field, in order."""
+    assert tuple(f.name for f in fields(Mention)) == actor_mentions._FIELDS
+    values = (article_id, actor, start, end, text, sentence, in_title)
+    made = actor_mentions._mention(*values)
+    assert type(made) is Mention
+    assert made == Mention(*values) and astuple(made) == values
+
+
+def test_alias_prefixes_hold_every_prefix_of_an_alias() -> None:
+    """The scan reads "no alias goes on past this token" from one more character of the key,
+    which holds only if every prefix of a prefix is itself listed."""
+    for table in _tables():
+        prefixes = table.prefixes
+        assert all(prefix[:-1] in prefixes for prefix in prefixes if len(prefix) > 1)
+        assert all(key in prefixes for key in table.aliases)
