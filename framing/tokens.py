@@ -73,6 +73,8 @@ def _marks(astral: bool) -> str:
 # text an apostrophe).
 _ALNUM = r"[^\W_\u02bc]"
 _LETTER = r"[^\W\d_\u02bc]"
+# The ASCII letters and digits, as a class body (see _splitter for why they are listed).
+_ASCII_ALNUM = "0-9A-Za-z"
 
 
 @cache
@@ -229,8 +231,14 @@ def _splitter(astral: bool, word_is_alnum: bool = False) -> re.Pattern[str]:
     With ``word_is_alnum`` (for text where ``_word_is_alnum`` holds) the shortcut's class is
     ``\\w``, the same characters there, and one test cheaper than "``\\w`` but not "_" or
     "ʼ"" (measured: the split 6% faster).
+
+    ASCII letters and digits are listed in front of ``\\w`` (in the lookahead, and in the
+    shortcut's ``\\w``): they are word characters already, so the classes are the same, but
+    ``re`` tests a class's listed characters first, with a bitmap, and ``\\w`` by looking the
+    character up in the Unicode database; most characters of news text are ASCII letters
+    (measured: the split a tenth faster).
     """
-    alnum = r"\w" if word_is_alnum else _ALNUM
+    alnum = rf"[{_ASCII_ALNUM}\w]" if word_is_alnum else _ALNUM
     extends = rf"[{_marks(astral)[1:-1]}{_APOSTROPHES}{_HYPHENS}{_ZERO_WIDTH_JOINERS}]|[.,]{alnum}"
     plain = rf"{alnum}++(?!{extends})"
-    return re.compile(rf"(?=[\w{_APOSTROPHES}])({plain}|{_token_regex(astral)})")
+    return re.compile(rf"(?=[{_ASCII_ALNUM}\w{_APOSTROPHES}])({plain}|{_token_regex(astral)})")
