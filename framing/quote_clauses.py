@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from framing.quote_context import Context, Found, count_words, has_cue, trim
+from framing.quote_context import Context, Found, count_words, has_cue, has_words, trim
 from framing.quote_speakers import (
     Speaker,
     chunk_before,
@@ -105,7 +105,7 @@ def trailing_attribution(
     if match is None:
         return None
     before = text[offset : match.start()]  # (the match starts with its auxiliary)
-    if count_words(before) > 12:
+    if has_words(before, 13):
         return None
     verb, verb_end = verb_text(text, match, limit)
     subject = classify_subject(before, offset)
@@ -345,7 +345,7 @@ def indirect_in_sentence(
                     pieces.append(trim(text, tail, _clause_end(ctx, tail, s_end)))
             for p_start, p_end in pieces:
                 p_end = _strip_period(text, p_start, p_end)
-                if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
+                if has_words(text[p_start:p_end], 2) and not is_blocked(p_start):
                     found.append(Found(p_start, p_end, False, subject, verb, verb))
             last_speaker = subject
             position = s_end if trailing_subject else max(position, verb_end)
@@ -360,7 +360,7 @@ def indirect_in_sentence(
         clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) < 2:
+        if not has_words(text[c_start:c_end], 2):
             continue
         if found and found[-1].start < verb_start < found[-1].end:
             _truncate(
@@ -390,7 +390,7 @@ def indirect_in_sentence(
         clause_start = participle.end() + (that.end() if that else 0)
         c_start, c_end = trim(text, clause_start, _clause_end(ctx, clause_start, s_end))
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) >= 2:
+        if has_words(text[c_start:c_end], 2):
             verb = participle.group("verb")
             context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
             found.append(Found(c_start, c_end, False, speaker, verb, context))
@@ -409,7 +409,7 @@ def _truncate(text: str, clause: Found, attribution_start: int) -> None:
     if not joints:
         return
     end = _strip_period(text, clause.start, joints[-1].start())
-    if count_words(text[clause.start : end]) >= 2:
+    if has_words(text[clause.start : end], 2):
         clause.end = end
 
 
@@ -443,7 +443,7 @@ def according_to(
         if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
             continue
         speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
-        if count_words(phrase) > 10:
+        if has_words(phrase, 11):
             continue
         before = text[s_start : match.start()]
         if not before.strip():
@@ -461,6 +461,6 @@ def according_to(
             continue
         c_start, c_end = trim(text, c_start, c_end)
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) >= 2:
+        if has_words(text[c_start:c_end], 2):
             found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
     return found

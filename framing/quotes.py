@@ -49,6 +49,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from framing.model import Document, Evidence
 from framing.quote_clauses import (
@@ -115,6 +116,59 @@ class Quote:
     verb_category: str = ""
     side: str | None = None
     anonymous: bool = False
+
+
+class _QuoteDraft:
+    """A ``Quote`` while its fields are set: the same slots, plain attribute assignment.
+
+    Why: a frozen dataclass sets each field through ``object.__setattr__``, which made
+    building a ``Quote`` cost over a microsecond (an article has dozens). This class has the
+    same slots (CPython lays them out by sorted name) and no other state, so Python allows
+    ``__class__`` to be reassigned from one to the other: ``_new_quote`` fills a draft and
+    turns it into the ``Quote`` that ``Quote(...)`` would have built (equal, same hash, same
+    type; checked by ``tests/test_quote_helpers_equivalence.py``). Frozen is about
+    assignment after construction, which stays forbidden on the result.
+    """
+
+    __slots__ = (
+        "anonymous", "article_id", "end", "kind", "role", "side", "speaker", "speaker_end",
+        "speaker_start", "speaker_text", "start", "verb", "verb_category",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        article_id: str,
+        kind: str,
+        start: int,
+        end: int,
+        speaker_text: str,
+        speaker_start: int,
+        speaker_end: int,
+        speaker: str,
+        role: str,
+        verb: str,
+        verb_category: str,
+        side: str | None,
+        anonymous: bool,
+    ) -> None:
+        self.article_id = article_id
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.speaker_text = speaker_text
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+        self.speaker = speaker
+        self.role = role
+        self.verb = verb
+        self.verb_category = verb_category
+        self.side = side
+        self.anonymous = anonymous
+        self.__class__ = Quote  # type: ignore[assignment]
+
+
+_new_quote = cast("type[Quote]", _QuoteDraft)
+"""``Quote``'s constructor as the type checker sees it, built by ``_QuoteDraft``."""
 
 
 def quote_evidence(quote: Quote, text: str) -> tuple[Evidence, ...]:
@@ -366,7 +420,7 @@ def _finish(
         side = side_of(f"{role} {speaker.text}".strip())
         quotes.append(
             # Positional: keywords cost a third more per quote, and an article has dozens.
-            Quote(
+            _new_quote(
                 document.id,
                 kind,
                 item.start,
