@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from framing.quote_context import Context, Found, count_words, has_cue, has_words, trim
 from framing.quote_speakers import (
@@ -419,18 +420,31 @@ def _strip_period(text: str, start: int, end: int) -> int:
     return end
 
 
+def _according_matches(ctx: Context, s_start: int, s_end: int) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``ACCORDING_RE.finditer(ctx.text, s_start, s_end)``.
+
+    A match starts with "according" or "According" at a word start, which is where
+    ``ctx.according_cues`` lists one (see ``CUE_RE``); so each is a ``match`` at a cue of the
+    sentence, and none can start inside another ("according to " holds no such word start).
+    Why: the search read the rest of the sentence after its last match, at every position.
+    """
+    text = ctx.text
+    cues = ctx.according_cues
+    index = bisect.bisect_left(cues, s_start)
+    while index < len(cues) and cues[index] < s_end:
+        match = ACCORDING_RE.match(text, cues[index], s_end)
+        if match is not None:
+            yield match
+        index += 1
+
+
 def according_to(
     ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
 ) -> list[Found]:
     """Read "according to X" before, after or inside a clause."""
     text = ctx.text
     found: list[Found] = []
-    # A match starts one character before its "ccording" ([Aa]), so none starts earlier than
-    # the first: the search starts there instead of at every word of the sentence before.
-    first = text.find("ccording", s_start, s_end)
-    if first < 0:
-        return found  # a quick test: most sentences have no "according to"
-    for match in ACCORDING_RE.finditer(text, max(s_start, first - 1), s_end):
+    for match in _according_matches(ctx, s_start, s_end):
         if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
             continue
         np_end = s_end

@@ -49,6 +49,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import cast
 
 from framing.model import Document, Evidence
@@ -207,6 +208,7 @@ def quote_evidence(quote: Quote, text: str) -> tuple[Evidence, ...]:
 # patterns look at nothing outside their match, and ``$`` sees ``endpos`` as the end).
 _COMMA_NEXT_RE = re.compile(r"\s*,")
 _LEAD_END_RE = re.compile(r"[:,]\s*$")
+_START_END = attrgetter("start", "end")
 
 
 # -- main -------------------------------------------------------------------------------------
@@ -388,7 +390,7 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     # Short or title-like spans with no attribution were dropped above; now check length for
     # attributed but one-word quotes ("said 'no'") which stay: the attribution makes them quotes.
     result.extend(kept_indirect)
-    result.sort(key=lambda f: (f.start, f.end))
+    result.sort(key=_START_END)
     return result
 
 
@@ -401,7 +403,10 @@ def _finish(
     text = ctx.text
     resolver = Resolver(name_mentions(text))
     quotes: list[Quote] = []
-    for item in sorted(found, key=lambda f: f.start):
+    # The side of each speaker description, asked once per article: an article quotes the
+    # same few speakers again and again, and ``side_of`` is a function of its text alone.
+    sides: dict[str, str | None] = {}
+    for item in found:  # (in text order: ``_merge`` sorted them by start, then end)
         speaker = item.speaker
         if speaker is None:
             continue
@@ -417,7 +422,11 @@ def _finish(
         # words are those of a full split, without splitting the rest of a long context.)
         words = (item.verb_context or item.verb).split(maxsplit=6)[:6]
         category = cached_category(" ".join(words))
-        side = side_of(f"{role} {speaker.text}".strip())
+        description = f"{role} {speaker.text}".strip()
+        if description in sides:
+            side = sides[description]
+        else:
+            side = sides[description] = side_of(description)
         quotes.append(
             # Positional: keywords cost a third more per quote, and an article has dozens.
             _new_quote(

@@ -7,7 +7,9 @@ strips) and the word counts of the rules (``has_words``). Their previous forms a
 below as ``_old_*`` and compared with the new ones on the bundled corpus, on generated
 articles and on hostile text; whole articles are also compared with every old form swapped
 back in, so a difference anywhere fails here. (``tests/test_quotes_speed_equivalence.py``
-keeps the older plain rules as its own oracle.)
+keeps the older plain rules as its own oracle: it also checks the "according to" matches read
+at the cues, against ``_plain_according_to``, and the sides asked once per article and the
+quotes taken in ``_merge``'s order, against ``_plain_finish``.)
 """
 
 from __future__ import annotations
@@ -247,3 +249,18 @@ def test_no_lead_word_is_shorter_than_its_tail() -> None:
     """``lead_in``'s two-letter test holds only for words of two letters or more."""
     assert all(len(word) >= 2 and re.fullmatch(r"[a-z]+", word) for word in
                quote_verbs._LEAD_WORDS)  # fmt: skip
+
+
+def test_each_side_is_asked_once_per_article() -> None:
+    """``_finish`` keeps each description's side for the article: the same sides, fewer asks."""
+    for document in _corpus_documents()[:3]:
+        asked: list[str] = []
+
+        def side(text: str, asked: list[str] = asked) -> str | None:
+            asked.append(text)
+            return _side(text)
+
+        found = find_quotes(document, side)
+        assert found == find_quotes(document, _side)
+        assert len(asked) == len(set(asked))
+        assert {f"{q.role} {q.speaker_text}".strip() for q in found} <= set(asked)
