@@ -242,14 +242,14 @@ def find_quotes(
     indirect: list[Found] = []
     with_verb = ctx.sentences_with(ctx.verb_cues)
     with_according = ctx.sentences_with(ctx.according_cues)
+    sentence_starts, sentence_ends = ctx.sentence_starts, ctx.sentence_ends
     for index in sorted(with_verb | with_according):
-        s_start, s_end = ctx.sentence_starts[index], ctx.sentence_ends[index]
-        verbs = index in with_verb
+        s_start, s_end = sentence_starts[index], sentence_ends[index]
         according = index in with_according
         lo = bisect.bisect_left(span_starts, s_start - reach)
-        hi = bisect.bisect_right(span_starts, s_end)
-        local = [span for span in spans[lo:hi] if span[1] > s_start]
-        found = indirect_in_sentence(ctx, s_start, s_end, local) if verbs else []
+        hi = bisect.bisect_right(span_starts, s_end, lo)
+        local = [span for span in spans[lo:hi] if span[1] > s_start] if lo < hi else []
+        found = indirect_in_sentence(ctx, s_start, s_end, local) if index in with_verb else []
         indirect.extend(found)
         if according:
             taken = sorted(local + [(f.start, f.end) for f in found])
@@ -267,16 +267,19 @@ def _direct_items(ctx: Context) -> list[Found]:
     spans.sort()
     mark_starts = [s - 1 for s, *_ in spans]
     items: list[Found] = []
-    for start, end, runs_on, continues, single in spans:
+    # (``ctx.paragraph_of``, ``sentence_of`` and ``sentence_span``, read here directly.)
+    paragraph_starts, paragraph_ends = ctx.paragraph_starts, ctx.paragraph_ends
+    sentence_starts, sentence_ends = ctx.sentence_starts, ctx.sentence_ends
+    for start, end, runs_on, continues, _single in spans:
         q_start, q_end = trim(text, start, end)
         if q_end <= q_start:
             continue
-        paragraph = ctx.paragraph_of(start)
-        p_end = ctx.paragraph_ends[paragraph]
-        closing_sentence = ctx.sentence_of(max(end - 1, start))
-        if ctx.sentence_starts:  # (``sentence_span`` of that position)
-            s_start = ctx.sentence_starts[closing_sentence]
-            s_end = ctx.sentence_ends[closing_sentence]
+        paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
+        p_end = paragraph_ends[paragraph]
+        closing_sentence = max(bisect.bisect_right(sentence_starts, max(end - 1, start)) - 1, 0)
+        if sentence_starts:
+            s_start = sentence_starts[closing_sentence]
+            s_end = sentence_ends[closing_sentence]
         else:
             s_start, s_end = 0, len(text)
         after = bisect.bisect_right(mark_starts, end)
@@ -290,8 +293,7 @@ def _direct_items(ctx: Context) -> list[Found]:
             None,
             extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
         )
-        item.paragraph = paragraph
-        item.sentence = ctx.sentence_of(start)
+        item.paragraph = paragraph  # (no sentence or "single" mark: nothing reads them)
         last_char = text[q_end - 1]
         trailing = None
         ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
@@ -299,10 +301,10 @@ def _direct_items(ctx: Context) -> list[Found]:
         if not runs_on and (ends_open or comma_after):
             trailing = trailing_attribution(ctx, close, limit, s_start)
             following = closing_sentence + 1
-            if trailing is None and following < len(ctx.sentence_ends):
+            if trailing is None and following < len(sentence_ends):
                 # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
                 # Vogel"): try once more up to the end of the next sentence.
-                wider = min(ctx.sentence_ends[following], p_end, next_mark)
+                wider = min(sentence_ends[following], p_end, next_mark)
                 if wider > limit:
                     trailing = trailing_attribution(ctx, close, wider, s_start)
         if trailing is not None:
@@ -318,7 +320,6 @@ def _direct_items(ctx: Context) -> list[Found]:
                 lead_speaker = first_subject(text, s_start, s_start + len(lead))
                 if lead_speaker is not None:
                     item.speaker = lead_speaker
-        item.extra["single"] = int(single)
         items.append(item)
     return items
 
@@ -406,6 +407,7 @@ def _finish(
     # The side of each speaker description, asked once per article: an article quotes the
     # same few speakers again and again, and ``side_of`` is a function of its text alone.
     sides: dict[str, str | None] = {}
+    article_id = document.id
     for item in found:  # (in text order: ``_merge`` sorted them by start, then end)
         speaker = item.speaker
         if speaker is None:
@@ -430,7 +432,7 @@ def _finish(
         quotes.append(
             # Positional: keywords cost a third more per quote, and an article has dozens.
             _new_quote(
-                document.id,
+                article_id,
                 kind,
                 item.start,
                 item.end,

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import quote_clauses, quote_context, quote_verbs, quotes
+from framing import quote_clauses, quote_context, quote_verbs, quotes, speaker_names
 from framing.quote_context import WHITESPACE, count_words, has_words, trim
 from framing.quote_verbs import find_cues, lead_in
 from framing.quotes import Quote, _new_quote, _QuoteDraft, find_quotes
@@ -87,6 +87,15 @@ def _old_trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _old_add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> None:
+    """``_add_name`` with the possessive removed by a regex."""
+    if len(words) >= 2:
+        clean = [word for word, _start in words]
+        clean[-1] = re.sub(r"[’']s$", "", clean[-1]).rstrip(".")
+        mentions.append((words[0][1], " ".join(clean)))
+    words.clear()
+
+
 def _old_has_words(text: str, count: int) -> bool:
     return count_words(text) >= count
 
@@ -102,6 +111,7 @@ def _old_helpers() -> Iterator[None]:
         mock.patch.object(quotes, "trim", _old_trim),
         mock.patch.object(quote_clauses, "trim", _old_trim),
         mock.patch.object(quote_clauses, "has_words", _old_has_words),
+        mock.patch.object(speaker_names, "_add_name", _old_add_name),
     ):
         yield
 
@@ -264,3 +274,25 @@ def test_each_side_is_asked_once_per_article() -> None:
         assert found == find_quotes(document, _side)
         assert len(asked) == len(set(asked))
         assert {f"{q.role} {q.speaker_text}".strip() for q in found} <= set(asked)
+
+
+# Words as ``_NAME_WORD`` reads them (never with a newline, where ``$`` would differ).
+_NAME_WORDS = ("Ann", "Ann’s", "Ann's", "O’Brien’s", "Jr.", "Jones's.", "s", "’s", "Ng's's",
+               "Dr.", "X", "(ret.)")  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=4))
+def test_add_name_matches_the_regex_form(words: list[str]) -> None:
+    fast: list[tuple[int, str]] = []
+    old: list[tuple[int, str]] = []
+    speaker_names._add_name([(w, i) for i, w in enumerate(words)], fast)
+    _old_add_name([(w, i) for i, w in enumerate(words)], old)
+    assert fast == old
+
+
+def test_name_mentions_match_the_old_add_name() -> None:
+    for text in _texts():
+        fast = speaker_names.name_mentions(text)
+        with mock.patch.object(speaker_names, "_add_name", _old_add_name):
+            assert fast == speaker_names.name_mentions(text)
