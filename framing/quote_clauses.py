@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
-from framing.quote_context import Context, Found, count_words, has_cue, trim
+from framing.quote_context import Context, Found, count_words, has_cue, has_words, trim
 from framing.quote_speakers import (
     Speaker,
     chunk_before,
@@ -105,7 +106,7 @@ def trailing_attribution(
     if match is None:
         return None
     before = text[offset : match.start()]  # (the match starts with its auxiliary)
-    if count_words(before) > 12:
+    if has_words(before, 13):
         return None
     verb, verb_end = verb_text(text, match, limit)
     subject = classify_subject(before, offset)
@@ -234,15 +235,20 @@ def _says_nothing(
     Okafor argued.") is claimed and blocked, and such sentences are a third of those with a
     verb; this check costs a binary search or two per verb instead of the searches.
     """
-    if has_cue(ctx.participle_cues, s_start, s_end):
-        return False
+    participles = ctx.participle_cues
+    index = bisect.bisect_left(participles, s_start)
+    if index < len(participles) and participles[index] < s_end:
+        return False  # (``has_cue`` and ``_is_blocked``, read here directly)
     text = ctx.text
     cues = ctx.verb_cues
     index = bisect.bisect_left(cues, s_start)
     while index < len(cues) and cues[index] < s_end:
         cue = cues[index]
         for at in range(max(s_start, lead_in(text, cue)), cue + 1):
-            if not _is_blocked(blocked, starts, at):
+            spot = bisect.bisect_right(starts, at)
+            if not (
+                (spot and at < blocked[spot - 1][1]) or (spot > 1 and at < blocked[spot - 2][1])
+            ):
                 return False
         index += 1
     return True
@@ -345,7 +351,7 @@ def indirect_in_sentence(
                     pieces.append(trim(text, tail, _clause_end(ctx, tail, s_end)))
             for p_start, p_end in pieces:
                 p_end = _strip_period(text, p_start, p_end)
-                if count_words(text[p_start:p_end]) >= 2 and not is_blocked(p_start):
+                if has_words(text[p_start:p_end], 2) and not is_blocked(p_start):
                     found.append(Found(p_start, p_end, False, subject, verb, verb))
             last_speaker = subject
             position = s_end if trailing_subject else max(position, verb_end)
@@ -360,7 +366,7 @@ def indirect_in_sentence(
         clause_end = _clause_end(ctx, clause_start, s_end, relative)
         c_start, c_end = trim(text, clause_start, clause_end)
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) < 2:
+        if not has_words(text[c_start:c_end], 2):
             continue
         if found and found[-1].start < verb_start < found[-1].end:
             _truncate(
@@ -390,7 +396,7 @@ def indirect_in_sentence(
         clause_start = participle.end() + (that.end() if that else 0)
         c_start, c_end = trim(text, clause_start, _clause_end(ctx, clause_start, s_end))
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) >= 2:
+        if has_words(text[c_start:c_end], 2):
             verb = participle.group("verb")
             context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
             found.append(Found(c_start, c_end, False, speaker, verb, context))
@@ -409,7 +415,7 @@ def _truncate(text: str, clause: Found, attribution_start: int) -> None:
     if not joints:
         return
     end = _strip_period(text, clause.start, joints[-1].start())
-    if count_words(text[clause.start : end]) >= 2:
+    if has_words(text[clause.start : end], 2):
         clause.end = end
 
 
@@ -419,18 +425,31 @@ def _strip_period(text: str, start: int, end: int) -> int:
     return end
 
 
+def _according_matches(ctx: Context, s_start: int, s_end: int) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``ACCORDING_RE.finditer(ctx.text, s_start, s_end)``.
+
+    A match starts with "according" or "According" at a word start, which is where
+    ``ctx.according_cues`` lists one (see ``CUE_RE``); so each is a ``match`` at a cue of the
+    sentence, and none can start inside another ("according to " holds no such word start).
+    Why: the search read the rest of the sentence after its last match, at every position.
+    """
+    text = ctx.text
+    cues = ctx.according_cues
+    index = bisect.bisect_left(cues, s_start)
+    while index < len(cues) and cues[index] < s_end:
+        match = ACCORDING_RE.match(text, cues[index], s_end)
+        if match is not None:
+            yield match
+        index += 1
+
+
 def according_to(
     ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
 ) -> list[Found]:
     """Read "according to X" before, after or inside a clause."""
     text = ctx.text
     found: list[Found] = []
-    # A match starts one character before its "ccording" ([Aa]), so none starts earlier than
-    # the first: the search starts there instead of at every word of the sentence before.
-    first = text.find("ccording", s_start, s_end)
-    if first < 0:
-        return found  # a quick test: most sentences have no "according to"
-    for match in ACCORDING_RE.finditer(text, max(s_start, first - 1), s_end):
+    for match in _according_matches(ctx, s_start, s_end):
         if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
             continue
         np_end = s_end
@@ -443,7 +462,7 @@ def according_to(
         if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
             continue
         speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
-        if count_words(phrase) > 10:
+        if has_words(phrase, 11):
             continue
         before = text[s_start : match.start()]
         if not before.strip():
@@ -461,6 +480,6 @@ def according_to(
             continue
         c_start, c_end = trim(text, c_start, c_end)
         c_end = _strip_period(text, c_start, c_end)
-        if count_words(text[c_start:c_end]) >= 2:
+        if has_words(text[c_start:c_end], 2):
             found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
     return found

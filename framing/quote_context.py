@@ -19,7 +19,7 @@ from framing.model import Document
 from framing.quote_speakers import Speaker
 from framing.quote_verbs import find_cues
 
-__all__ = ["Context", "Found", "count_words", "has_cue", "trim"]
+__all__ = ["WHITESPACE", "Context", "Found", "count_words", "has_cue", "has_words", "trim"]
 
 _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029")
 # ``_PARAGRAPH_RE`` without its second branch: where the text has no U+2029 that branch never
@@ -100,13 +100,38 @@ def has_cue(cues: list[int], start: int, end: int) -> bool:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace and a trailing comma (attribution punctuation) from a span."""
-    while start < end and (text[start].isspace() or text[start] in ",:;"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
-        end -= 1
-    return start, end
+    """Trim whitespace and a trailing comma (attribution punctuation) from a span.
+
+    From the left it drops whitespace and ",:;", from the right whitespace and ",;:—–", as a
+    loop over the characters would; ``str.lstrip``/``rstrip`` do it in C with those
+    characters listed (``WHITESPACE`` is every character ``str.isspace`` accepts). Why: the
+    rules trim two spans per quote, and the loop cost more than the rest of a trim.
+    """
+    if start >= end:
+        return start, end
+    piece = text[start:end]
+    kept = piece.lstrip(_LEFT_TRIM)
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip(_RIGHT_TRIM))
+
+
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character for which ``str.isspace`` is true (tested over all of Unicode)."""
+_LEFT_TRIM = WHITESPACE + ",:;"
+_RIGHT_TRIM = WHITESPACE + ",;:—–"
 
 
 def count_words(text: str) -> int:
     return len(text.split())
+
+
+def has_words(text: str, count: int) -> bool:
+    """Return ``count_words(text) >= count`` without splitting past the ``count``-th word.
+
+    (``split`` with ``maxsplit`` gives the first words and the rest as one piece, so it
+    has ``count`` pieces exactly when the text has ``count`` words or more.)
+    """
+    return len(text.split(maxsplit=count - 1)) >= count

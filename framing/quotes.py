@@ -49,6 +49,8 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import cast
 
 from framing.model import Document, Evidence
 from framing.quote_clauses import (
@@ -117,6 +119,59 @@ class Quote:
     anonymous: bool = False
 
 
+class _QuoteDraft:
+    """A ``Quote`` while its fields are set: the same slots, plain attribute assignment.
+
+    Why: a frozen dataclass sets each field through ``object.__setattr__``, which made
+    building a ``Quote`` cost over a microsecond (an article has dozens). This class has the
+    same slots (CPython lays them out by sorted name) and no other state, so Python allows
+    ``__class__`` to be reassigned from one to the other: ``_new_quote`` fills a draft and
+    turns it into the ``Quote`` that ``Quote(...)`` would have built (equal, same hash, same
+    type; checked by ``tests/test_quote_helpers_equivalence.py``). Frozen is about
+    assignment after construction, which stays forbidden on the result.
+    """
+
+    __slots__ = (
+        "anonymous", "article_id", "end", "kind", "role", "side", "speaker", "speaker_end",
+        "speaker_start", "speaker_text", "start", "verb", "verb_category",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        article_id: str,
+        kind: str,
+        start: int,
+        end: int,
+        speaker_text: str,
+        speaker_start: int,
+        speaker_end: int,
+        speaker: str,
+        role: str,
+        verb: str,
+        verb_category: str,
+        side: str | None,
+        anonymous: bool,
+    ) -> None:
+        self.article_id = article_id
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.speaker_text = speaker_text
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+        self.speaker = speaker
+        self.role = role
+        self.verb = verb
+        self.verb_category = verb_category
+        self.side = side
+        self.anonymous = anonymous
+        self.__class__ = Quote  # type: ignore[assignment]
+
+
+_new_quote = cast("type[Quote]", _QuoteDraft)
+"""``Quote``'s constructor as the type checker sees it, built by ``_QuoteDraft``."""
+
+
 def quote_evidence(quote: Quote, text: str) -> tuple[Evidence, ...]:
     """Return the highlight spans of one quote: the quoted words and the speaker as written.
 
@@ -153,6 +208,7 @@ def quote_evidence(quote: Quote, text: str) -> tuple[Evidence, ...]:
 # patterns look at nothing outside their match, and ``$`` sees ``endpos`` as the end).
 _COMMA_NEXT_RE = re.compile(r"\s*,")
 _LEAD_END_RE = re.compile(r"[:,]\s*$")
+_START_END = attrgetter("start", "end")
 
 
 # -- main -------------------------------------------------------------------------------------
@@ -186,14 +242,14 @@ def find_quotes(
     indirect: list[Found] = []
     with_verb = ctx.sentences_with(ctx.verb_cues)
     with_according = ctx.sentences_with(ctx.according_cues)
+    sentence_starts, sentence_ends = ctx.sentence_starts, ctx.sentence_ends
     for index in sorted(with_verb | with_according):
-        s_start, s_end = ctx.sentence_starts[index], ctx.sentence_ends[index]
-        verbs = index in with_verb
+        s_start, s_end = sentence_starts[index], sentence_ends[index]
         according = index in with_according
         lo = bisect.bisect_left(span_starts, s_start - reach)
-        hi = bisect.bisect_right(span_starts, s_end)
-        local = [span for span in spans[lo:hi] if span[1] > s_start]
-        found = indirect_in_sentence(ctx, s_start, s_end, local) if verbs else []
+        hi = bisect.bisect_right(span_starts, s_end, lo)
+        local = [span for span in spans[lo:hi] if span[1] > s_start] if lo < hi else []
+        found = indirect_in_sentence(ctx, s_start, s_end, local) if index in with_verb else []
         indirect.extend(found)
         if according:
             taken = sorted(local + [(f.start, f.end) for f in found])
@@ -211,16 +267,19 @@ def _direct_items(ctx: Context) -> list[Found]:
     spans.sort()
     mark_starts = [s - 1 for s, *_ in spans]
     items: list[Found] = []
-    for start, end, runs_on, continues, single in spans:
+    # (``ctx.paragraph_of``, ``sentence_of`` and ``sentence_span``, read here directly.)
+    paragraph_starts, paragraph_ends = ctx.paragraph_starts, ctx.paragraph_ends
+    sentence_starts, sentence_ends = ctx.sentence_starts, ctx.sentence_ends
+    for start, end, runs_on, continues, _single in spans:
         q_start, q_end = trim(text, start, end)
         if q_end <= q_start:
             continue
-        paragraph = ctx.paragraph_of(start)
-        p_end = ctx.paragraph_ends[paragraph]
-        closing_sentence = ctx.sentence_of(max(end - 1, start))
-        if ctx.sentence_starts:  # (``sentence_span`` of that position)
-            s_start = ctx.sentence_starts[closing_sentence]
-            s_end = ctx.sentence_ends[closing_sentence]
+        paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
+        p_end = paragraph_ends[paragraph]
+        closing_sentence = max(bisect.bisect_right(sentence_starts, max(end - 1, start)) - 1, 0)
+        if sentence_starts:
+            s_start = sentence_starts[closing_sentence]
+            s_end = sentence_ends[closing_sentence]
         else:
             s_start, s_end = 0, len(text)
         after = bisect.bisect_right(mark_starts, end)
@@ -234,8 +293,7 @@ def _direct_items(ctx: Context) -> list[Found]:
             None,
             extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
         )
-        item.paragraph = paragraph
-        item.sentence = ctx.sentence_of(start)
+        item.paragraph = paragraph  # (no sentence or "single" mark: nothing reads them)
         last_char = text[q_end - 1]
         trailing = None
         ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
@@ -243,10 +301,10 @@ def _direct_items(ctx: Context) -> list[Found]:
         if not runs_on and (ends_open or comma_after):
             trailing = trailing_attribution(ctx, close, limit, s_start)
             following = closing_sentence + 1
-            if trailing is None and following < len(ctx.sentence_ends):
+            if trailing is None and following < len(sentence_ends):
                 # The splitter may end a sentence inside the attribution ("Col. (ret.) Anke
                 # Vogel"): try once more up to the end of the next sentence.
-                wider = min(ctx.sentence_ends[following], p_end, next_mark)
+                wider = min(sentence_ends[following], p_end, next_mark)
                 if wider > limit:
                     trailing = trailing_attribution(ctx, close, wider, s_start)
         if trailing is not None:
@@ -262,7 +320,6 @@ def _direct_items(ctx: Context) -> list[Found]:
                 lead_speaker = first_subject(text, s_start, s_start + len(lead))
                 if lead_speaker is not None:
                     item.speaker = lead_speaker
-        item.extra["single"] = int(single)
         items.append(item)
     return items
 
@@ -334,7 +391,7 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     # Short or title-like spans with no attribution were dropped above; now check length for
     # attributed but one-word quotes ("said 'no'") which stay: the attribution makes them quotes.
     result.extend(kept_indirect)
-    result.sort(key=lambda f: (f.start, f.end))
+    result.sort(key=_START_END)
     return result
 
 
@@ -347,7 +404,11 @@ def _finish(
     text = ctx.text
     resolver = Resolver(name_mentions(text))
     quotes: list[Quote] = []
-    for item in sorted(found, key=lambda f: f.start):
+    # The side of each speaker description, asked once per article: an article quotes the
+    # same few speakers again and again, and ``side_of`` is a function of its text alone.
+    sides: dict[str, str | None] = {}
+    article_id = document.id
+    for item in found:  # (in text order: ``_merge`` sorted them by start, then end)
         speaker = item.speaker
         if speaker is None:
             continue
@@ -363,11 +424,15 @@ def _finish(
         # words are those of a full split, without splitting the rest of a long context.)
         words = (item.verb_context or item.verb).split(maxsplit=6)[:6]
         category = cached_category(" ".join(words))
-        side = side_of(f"{role} {speaker.text}".strip())
+        description = f"{role} {speaker.text}".strip()
+        if description in sides:
+            side = sides[description]
+        else:
+            side = sides[description] = side_of(description)
         quotes.append(
             # Positional: keywords cost a third more per quote, and an article has dozens.
-            Quote(
-                document.id,
+            _new_quote(
+                article_id,
                 kind,
                 item.start,
                 item.end,

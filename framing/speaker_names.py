@@ -27,8 +27,6 @@ from framing.quote_speakers import (
 __all__ = ["Resolver", "name_mentions"]
 
 
-_POSSESSIVE_END = re.compile(r"[’']s$")
-
 # What a word does in a run of ``name_mentions`` (see ``_name_word``).
 _OTHER, _NAME, _LAST_NAME, _PARTICLE = range(4)
 
@@ -141,7 +139,10 @@ def _add_name(words: list[tuple[str, int]], mentions: list[tuple[int, str]]) -> 
     """Add the name ``words`` hold (when two or more) to ``mentions`` and empty ``words``."""
     if len(words) >= 2:
         clean = [word for word, _start in words]
-        clean[-1] = _POSSESSIVE_END.sub("", clean[-1]).rstrip(".")
+        last = clean[-1]
+        if last.endswith(("’s", "'s")):  # (a possessive; ``[’']s$``, as no name word holds "\n")
+            last = last[:-2]
+        clean[-1] = last.rstrip(".")
         mentions.append((words[0][1], " ".join(clean)))
     words.clear()
 
