@@ -167,6 +167,7 @@ class ActorTable:
         if missing:
             if len(cache) + len(missing) > TOKEN_CACHE_SIZE:
                 cache.clear()
+                missing = set(raws)  # the remembered ones are gone too
             if len(missing) > TOKEN_CACHE_SIZE:
                 fresh = {raw: read(raw, self) for raw in missing}
                 return list(map(fresh.__getitem__, raws))

@@ -36,6 +36,7 @@ from framing.actor_mentions import (
     _is_name_token,
     _is_word,
     _join_possessive_names,
+    _read_token,
     _Segment,
     find_mentions,
 )
@@ -548,6 +549,26 @@ def test_token_readings_are_bounded_and_fresh_tables_agree(
     for text in texts:
         assert_scan_as_before(text, small)
         assert len(small.token_cache) <= 3
+
+
+def test_a_cache_starting_afresh_still_reads_the_tokens_it_held(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the cache fills up part-way through an article, the tokens it held before are
+    read again (a 200,000-article run once failed on the first such article)."""
+    monkeypatch.setattr(actor_table, "TOKEN_CACHE_SIZE", 4)
+    table = _user_table()
+    reads: list[str] = []
+
+    def read(raw: str, owner: ActorTable) -> actor_table.TokenReading:
+        reads.append(raw)
+        return _read_token(raw, owner)
+
+    first = table.remember_tokens(["Ankara", "Turks"], read)
+    again = table.remember_tokens(["Ankara", "State", "USSR", "Ssss"], read)
+    assert again[0] == first[0] == _read_token("Ankara", table)
+    assert again[1:] == [_read_token(raw, table) for raw in ("State", "USSR", "Ssss")]
+    assert len(table.token_cache) <= 4 and reads.count("Ankara") == 2
 
 
 @pytest.mark.parametrize("max_tokens", [0, 1, 2, 30])
