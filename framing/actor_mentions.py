@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from framing.actor_table import ActorTable, fold, load_actor_table
 
@@ -137,24 +138,77 @@ def find_mentions(
 
 def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict[str, str]:
     """Map candidate keys to actor names: merge shorter names into the one longer name that
-    ends with them, then keep those seen ``MIN_OCCURRENCES`` times (titles do not count)."""
+    ends with them, then keep those seen ``MIN_OCCURRENCES`` times (titles do not count).
+
+    Why in this order: a story names a few dozen candidates, and most occur once and merge
+    with nothing, so they get no name. The counts are taken in C (``Counter`` over the
+    keys); merging is tried only when some candidate follows a title (without one no key
+    merges, see ``_merge``); and the written forms are read only for the names kept.
+    """
     counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    tokens_of: dict[str, tuple[str, ...]] = {}
     titled: set[str] = set()
     for segment in segments:
-        prepared, text = segment.prepared, segment.text
-        starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
         titled |= segment.titled
+        if not segment.in_title:
+            counts.update(map(_KEY, segment.candidates))
+    merged = _merge(segments, counts, titled) if titled else {}
+    totals = counts
+    if merged:
+        totals = Counter()
+        for key, count in counts.items():
+            totals[merged.get(key, key)] += count
+    names: dict[str, str] = {}
+    best_of: dict[str, str] = {}  # the name of each target, chosen once
+    # A key that merges with nothing is its own target, and only counted keys have a total.
+    for key in (*counts, *merged):
+        target = merged.get(key, key)
+        if totals[target] < MIN_OCCURRENCES:
+            continue
+        best = best_of.get(target)
+        if best is None:
+            best = best_of[target] = _best_form(segments, target)
+        names[key] = best
+    return names
+
+
+_KEY = itemgetter(2)
+"""A candidate's key (candidates are (first token, end token, key, title-prefix start))."""
+
+
+def _best_form(segments: Sequence[_Segment], key: str) -> str:
+    """The commonest way the bodies write ``key`` (ties: more letters beyond ASCII, then the
+    first written), spaces collapsed."""
+    forms: Counter[str] = Counter()
+    for segment in segments:
+        if segment.in_title:
+            continue
+        text, prepared = segment.text, segment.prepared
+        starts, ends = prepared.token_starts, prepared.token_ends
+        for first, end, found, _prefix in segment.candidates:
+            if found == key:
+                forms[" ".join(cased_form(text[starts[first] : ends[end - 1]]).split())] += 1
+    return max(
+        forms.most_common(), key=lambda item: (item[1], sum(not c.isascii() for c in item[0]))
+    )[0]
+
+
+def _merge(
+    segments: Sequence[_Segment], counts: Mapping[str, int], titled: set[str]
+) -> dict[str, str]:
+    """The keys merged into a longer name that ends with them, each with that name.
+
+    A key merges only into a counted longer name of which one of the two follows a title
+    (``titled``), and only when exactly one such name is not itself ended by another.
+    """
+    tokens_of: dict[str, tuple[str, ...]] = {}
+    for segment in segments:
+        norms = segment.prepared.token_norms
         for first, end, key, _prefix in segment.candidates:
             if key not in tokens_of:
-                tokens_of[key] = tuple(
-                    fold(norms[t]) for t in range(first, end) if norms[t] != "'s"
-                )
-            if not segment.in_title:
-                counts[key] += 1
-                written = " ".join(cased_form(text[starts[first] : ends[end - 1]]).split())
-                forms[key][written] += 1
+                parts = norms[first:end]
+                if "'s" in parts:
+                    parts = tuple(norm for norm in parts if norm != "'s")
+                tokens_of[key] = tuple(map(fold, parts))
     # Table persons' full names also absorb surnames ("Erdogan" alone is already an alias).
     longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key, parts in tokens_of.items():
@@ -164,28 +218,14 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
     for key, parts in tokens_of.items():
         ending = longer.get(parts)
         if not ending:
-            merged[key] = key  # no longer name ends with this one
-            continue
-        targets = {t for t in ending if t != key and counts[t] and (t in titled or key in titled)}
+            continue  # no longer name ends with this one
+        targets = {
+            t for t in ending if t != key and counts.get(t) and (t in titled or key in titled)
+        }
         tops = {t for t in targets if not (longer.get(tokens_of[t], set()) & targets)}
-        merged[key] = next(iter(tops)) if len(tops) == 1 else key
-    totals: Counter[str] = Counter()
-    for key, count in counts.items():
-        totals[merged[key]] += count
-    names: dict[str, str] = {}
-    best_of: dict[str, str] = {}  # the name of each target, chosen once
-    for key in tokens_of:
-        target = merged[key]
-        if totals[target] < MIN_OCCURRENCES:
-            continue
-        best = best_of.get(target)
-        if best is None:
-            form = forms[target].most_common()
-            best = best_of[target] = max(
-                form, key=lambda item: (item[1], sum(not c.isascii() for c in item[0]))
-            )[0]
-        names[key] = best
-    return names
+        if len(tops) == 1:
+            merged[key] = next(iter(tops))  # never the key itself (targets leave it out)
+    return merged
 
 
 def _emit(
