@@ -11,7 +11,7 @@ emits the mentions. ``framing.mention_tokens`` holds what both read of a text's 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import attrgetter
 
@@ -23,7 +23,6 @@ from framing.mention_tokens import (
     _OPENERS,
     _TITLE_ABBREVIATIONS,
     _TITLE_HEADS,
-    _is_initial,
     _is_name_token,
     _is_shout,
     _Segment,
@@ -267,10 +266,21 @@ def _vocabulary(segments: Sequence[_Segment]) -> tuple[set[str], set[str]]:
 def _name_runs(segment: _Segment, lower_vocab: set[str], mid_caps: set[str]) -> None:
     """Pass two: name the scan's runs (``_candidate_run``) with the vocabulary of every body
     of the story, then join possessive names."""
-    for run, next_alias in segment.runs:
-        _candidate_run(segment, run, next_alias, lower_vocab, mid_caps)
+    _name(segment, segment.runs, lower_vocab, mid_caps)
     segment.runs.clear()
     _join_possessive_names(segment)
+
+
+def _candidate_run(
+    segment: _Segment,
+    run: list[int],
+    next_alias: int | None,
+    lower_vocab: set[str],
+    mid_caps: set[str],
+) -> None:
+    """Name one run: the candidate it holds, if any, once titles and sentence-initial words
+    that are not names are cut off (the plain rules of the tests name runs one by one)."""
+    _name(segment, ((run, next_alias),), lower_vocab, mid_caps)
 
 
 def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
@@ -283,43 +293,86 @@ def _title_prefix(norms: Sequence[str], run: Sequence[int]) -> int:
     return last_head + 1
 
 
-def _candidate_run(
+def _name(
     segment: _Segment,
-    run: list[int],
-    next_alias: int | None,
+    runs: Iterable[tuple[list[int], int | None]],
     lower_vocab: set[str],
     mid_caps: set[str],
 ) -> None:
-    norms = segment.prepared.token_norms
-    # Most runs hold no title head, and then the name starts at the run's first token.
-    cut = 0 if _TITLE_HEADS.isdisjoint(map(norms.__getitem__, run)) else _title_prefix(norms, run)
-    prefix_start = run[0]
-    name = list(run[cut:])
-    if not name:
-        if next_alias is not None and cut:
-            segment.alias_prefix[next_alias] = prefix_start
-        return
-    if cut == 0:
-        # Drop sentence-initial words that are not names.
-        while name:
-            first = name[0]
-            if norms[first] in _MONTHS_DAYS or norms[first] in _FUNCTION_WORDS:
-                name.pop(0)
+    """Name each of ``runs`` (see ``_candidate_run``), in one loop.
+
+    Why one loop: an article has a few dozen runs, most of one token, and a call per run
+    (and per test of a sentence start) cost more than the rules. A one-token run is named
+    without the list work a longer one needs: a title head alone is only a title for the
+    alias after it, a function word or month alone is dropped, and so is a sentence's first
+    word the story writes in lower case or never capitalises mid-sentence.
+    """
+    text, prepared = segment.text, segment.prepared
+    norms, token_sentence = prepared.token_norms, prepared.token_sentence
+    starts, ends = prepared.token_starts, prepared.token_ends
+    candidates = segment.candidates
+    for run, next_alias in runs:
+        if len(run) == 1:
+            first = run[0]
+            norm = norms[first]
+            if norm in _TITLE_HEADS:
+                if next_alias is not None:
+                    segment.alias_prefix[next_alias] = first
                 continue
-            if _is_initial(segment.text, segment.prepared, first) and (
-                norms[first] in lower_vocab or (len(name) == 1 and norms[first] not in mid_caps)
+            if norm in _MONTHS_DAYS or norm in _FUNCTION_WORDS:
+                continue
+            if (norm in lower_vocab or norm not in mid_caps) and (
+                first == 0
+                or token_sentence[first] != token_sentence[first - 1]
+                or _after_opener(text, starts[first])
             ):
-                name.pop(0)
                 continue
-            break
-        prefix_start = name[0] if name else prefix_start
-    name = [t for t in name if norms[t] not in _MONTHS_DAYS] if len(name) == 1 else name
-    if not name:
-        return
-    key = _key(segment, name[0], name[-1] + 1)
-    if cut:
-        segment.titled.add(key)
-    segment.candidates.append((name[0], name[-1] + 1, key, prefix_start if cut else name[0]))
+            candidates.append((first, first + 1, fold(text[starts[first] : ends[first]]), first))
+            continue
+        # Most runs hold no title head, and then the name starts at the run's first token.
+        cut = (
+            0 if _TITLE_HEADS.isdisjoint(map(norms.__getitem__, run)) else _title_prefix(norms, run)
+        )
+        prefix_start = run[0]
+        name = run[cut:]
+        if not name:
+            if next_alias is not None and cut:
+                segment.alias_prefix[next_alias] = prefix_start
+            continue
+        if cut == 0:
+            # Drop sentence-initial words that are not names.
+            while name:
+                first = name[0]
+                norm = norms[first]
+                if norm in _MONTHS_DAYS or norm in _FUNCTION_WORDS:
+                    del name[0]
+                    continue
+                if (norm in lower_vocab or (len(name) == 1 and norm not in mid_caps)) and (
+                    first == 0
+                    or token_sentence[first] != token_sentence[first - 1]
+                    or _after_opener(text, starts[first])
+                ):
+                    del name[0]
+                    continue
+                break
+            if not name:
+                continue
+        if len(name) == 1 and norms[name[0]] in _MONTHS_DAYS:
+            continue  # a month or day alone is no name, after a title too ("President May")
+        first, last = name[0], name[-1]
+        key = fold(text[starts[first] : ends[last]])
+        if cut:
+            segment.titled.add(key)
+        candidates.append((first, last + 1, key, prefix_start if cut else first))
+
+
+def _after_opener(text: str, start: int) -> bool:
+    """Whether only spaces and tabs stand between ``start`` and the text's start, a line
+    break or an opening mark (the rest of ``_is_initial``'s test)."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in _OPENERS or text[j] == "\n"
 
 
 def _key(segment: _Segment, first: int, end: int) -> str:
