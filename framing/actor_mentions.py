@@ -78,6 +78,7 @@ __all__ = [
     "MIN_OCCURRENCES",
     "TITLE_SENTENCE",
     "Mention",
+    "article_mention_spans",
     "find_mentions",
     "table_aliases",
 ]
@@ -113,6 +114,41 @@ def find_mentions(
     each in text order). ``documents`` should be one story: the story's statistics decide
     which capitalised words are names."""
     table = table if table is not None else load_actor_table()
+    segments, names = _story(documents, table)
+    result: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
+    titles: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
+    for segment in segments:
+        doc_id = documents[segment.doc].id
+        found = _emit(segment, doc_id, names, table)
+        (titles if segment.in_title else result)[doc_id].extend(found)
+    return {doc_id: tuple(result[doc_id] + titles[doc_id]) for doc_id in result}
+
+
+def article_mention_spans(
+    document: Document, table: ActorTable
+) -> list[tuple[str, int, int, bool]]:
+    """Return ``(actor, start, end, in_title)`` of each mention ``find_mentions([document],
+    table)`` finds for the article as its own story, in the same order.
+
+    Why: ``framing annotate`` writes only these four fields of each mention; building a
+    ``Mention`` (with its text and sentence) for each, to read them back, cost more than
+    the rest of writing the mentions.
+    """
+    segments, names = _story((document,), table)
+    spans: list[tuple[str, int, int, bool]] = []
+    for segment in segments:  # the body, then the title
+        in_title = segment.in_title
+        spans += [
+            (actor, start, end, in_title) for start, end, actor, _ in _spans(segment, names, table)
+        ]
+    return spans
+
+
+def _story(
+    documents: Sequence[Document], table: ActorTable
+) -> tuple[list[_Segment], dict[str, str]]:
+    """The segments of a story (each body, then its title if it has one) scanned and named,
+    with the names of the candidates the story keeps, by candidate key."""
     segments: list[_Segment] = []
     for index, document in enumerate(documents):
         segments.append(_Segment(index, document.article.text, document.prepared, False))
@@ -125,15 +161,7 @@ def find_mentions(
     lower_vocab, mid_caps = _vocabulary(segments)
     for segment in segments:
         _name_runs(segment, lower_vocab, mid_caps)
-    names = _resolve_candidates(segments, table)
-    known = {key: name for key, name in names.items()}
-    result: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
-    titles: dict[str, list[Mention]] = {doc.id: [] for doc in documents}
-    for segment in segments:
-        doc_id = documents[segment.doc].id
-        found = _emit(segment, doc_id, known, table)
-        (titles if segment.in_title else result)[doc_id].extend(found)
-    return {doc_id: tuple(result[doc_id] + titles[doc_id]) for doc_id in result}
+    return segments, _resolve_candidates(segments, table)
 
 
 def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict[str, str]:
@@ -231,6 +259,29 @@ def _merge(
 def _emit(
     segment: _Segment, doc_id: str, names: Mapping[str, str], table: ActorTable
 ) -> list[Mention]:
+    """The segment's mentions, in text order."""
+    text, in_title = segment.text, segment.in_title
+    token_sentence = segment.prepared.token_sentence
+    return [
+        _mention(
+            doc_id,
+            actor,
+            start,
+            end,
+            text[start:end],
+            TITLE_SENTENCE if in_title else token_sentence[first],
+            in_title,
+        )
+        for start, end, actor, first in _spans(segment, names, table)
+    ]
+
+
+def _spans(
+    segment: _Segment, names: Mapping[str, str], table: ActorTable
+) -> list[tuple[int, int, str, int]]:
+    """The segment's mentions as (start, end, actor, first token), in text order: aliases
+    and named candidates, with the spans of one actor that only spaces or quotation marks
+    part joined into one, and a span with an open quotation mark taking its close."""
     prepared, text = segment.prepared, segment.text
     starts, ends = prepared.token_starts, prepared.token_ends
     spans: list[tuple[int, int, str, int]] = []
@@ -259,21 +310,15 @@ def _emit(
         if merged and span[0] < merged[-1][1]:
             continue
         merged.append(span)
-    mentions = []
-    in_title = segment.in_title
-    token_sentence = prepared.token_sentence
-    for start, end, actor, first in merged:
-        written = text[start:end]
+    for index, (start, end, actor, first) in enumerate(merged):
+        # (counted in place: most spans hold no quotation mark, and none is sliced out)
         if (
-            "“" in written
-            and written.count("“") > written.count("”")
+            text.find("“", start, end) >= 0
+            and text.count("“", start, end) > text.count("”", start, end)
             and text[end : end + 1] == "”"
         ):
-            end += 1
-            written = text[start:end]
-        sentence = TITLE_SENTENCE if in_title else token_sentence[first]
-        mentions.append(_mention(doc_id, actor, start, end, written, sentence, in_title))
-    return mentions
+            merged[index] = (start, end + 1, actor, first)
+    return merged
 
 
 _GAP_MARKS = " " + _QUOTES

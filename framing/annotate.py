@@ -34,6 +34,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from framing.actor_mentions import article_mention_spans
 from framing.actors import find_mentions, tone_toward_targets
 from framing.analysis import (
     BATCH_SIZE,
@@ -184,12 +185,11 @@ class _LineWriter:
 
     def _mentions(self, analysis: ArticleAnalysis) -> str:
         """The article's actor mentions, comma-separated (the article is its own story)."""
-        document = analysis.document
-        found = find_mentions([document], self._resources.actors).get(document.id, ())
+        found = article_mention_spans(analysis.document, self._resources.actors)
         string = self._string
         values: list[object] = []
-        for m in found:
-            values += (string(m.actor), m.start, m.end, "true" if m.in_title else "false")
+        for actor, start, end, in_title in found:
+            values += (string(actor), start, end, "true" if in_title else "false")
         return ",".join([_MENTION] * len(found)) % tuple(values)
 
     def _targets(self, analysis: ArticleAnalysis) -> str:

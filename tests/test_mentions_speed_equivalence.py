@@ -75,6 +75,14 @@ def assert_same_mentions(documents: Sequence[Document], table: ActorTable) -> No
     }
 
 
+def assert_same_spans(document: Document, table: ActorTable) -> None:
+    """``article_mention_spans`` gives the four fields ``framing annotate`` writes of each
+    mention ``find_mentions`` finds for the article as its own story, in its order."""
+    spans = actor_mentions.article_mention_spans(document, _fresh(table))
+    found = actor_mentions.find_mentions([document], _fresh(table))[document.id]
+    assert spans == [(m.actor, m.start, m.end, m.in_title) for m in found]
+
+
 def assert_same_aliases(text: str, table: ActorTable) -> None:
     new_prepared, new = actor_mentions.table_aliases(text, _fresh(table))
     old_prepared, old = mentions_oracle.table_aliases(text, _fresh(table))
@@ -91,6 +99,7 @@ def test_bundled_corpus_mentions_are_found_as_before() -> None:
             assert_same_mentions(story, table)
         for document in documents:
             assert_same_mentions([document], table)
+            assert_same_spans(document, table)
 
 
 def test_generated_mentions_are_found_as_before() -> None:
@@ -98,6 +107,7 @@ def test_generated_mentions_are_found_as_before() -> None:
     for table in _tables():
         for document in documents:
             assert_same_mentions([document], table)
+            assert_same_spans(document, table)
         assert_same_mentions(documents[:12], table)
 
 
@@ -109,6 +119,8 @@ def test_hostile_mentions_are_found_as_before(items: list[tuple[str, str]]) -> N
     )
     for table in _tables():
         assert_same_mentions(documents, table)
+        for document in documents:
+            assert_same_spans(document, table)
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,6 +129,7 @@ def test_any_text_gives_the_mentions_it_gave(text: str, title: str) -> None:
     documents = _documents([Article("a", "O", text, title)])
     for table in _tables():
         assert_same_mentions(documents, table)
+        assert_same_spans(documents[0], table)
         assert_same_aliases(text, table)
 
 
