@@ -395,4 +395,7 @@ def table_aliases(text: str, table: ActorTable) -> tuple[PreparedText, list[tupl
     prepared = prepare("role", text)
     segment = _Segment(0, text, prepared, False)
     _scan(segment, table)
+    # The runs are still named: a title-cased name after "'s" takes in the alias before it
+    # ("America's Countering Adversaries Through Sanctions Act" names no country).
+    _name_runs(segment, set(), set())
     return prepared, sorted(segment.aliases)
