@@ -185,39 +185,54 @@ def _resolve_candidates(segments: Sequence[_Segment], table: ActorTable) -> dict
         totals = Counter()
         for key, count in counts.items():
             totals[merged.get(key, key)] += count
-    names: dict[str, str] = {}
-    best_of: dict[str, str] = {}  # the name of each target, chosen once
     # A key that merges with nothing is its own target, and only counted keys have a total.
-    for key in (*counts, *merged):
-        target = merged.get(key, key)
-        if totals[target] < MIN_OCCURRENCES:
-            continue
-        best = best_of.get(target)
-        if best is None:
-            best = best_of[target] = _best_form(segments, target)
-        names[key] = best
-    return names
+    kept = {
+        key: target
+        for key in (*counts, *merged)
+        if totals[target := merged.get(key, key)] >= MIN_OCCURRENCES
+    }
+    if not kept:
+        return {}
+    best_of = _best_forms(segments, set(kept.values()))
+    return {key: best_of[target] for key, target in kept.items()}
 
 
 _KEY = itemgetter(2)
 """A candidate's key (candidates are (first token, end token, key, title-prefix start))."""
 
 
-def _best_form(segments: Sequence[_Segment], key: str) -> str:
-    """The commonest way the bodies write ``key`` (ties: more letters beyond ASCII, then the
-    first written), spaces collapsed."""
-    forms: Counter[str] = Counter()
+def _best_forms(segments: Sequence[_Segment], keys: set[str]) -> dict[str, str]:
+    """The commonest way the bodies write each of ``keys`` (ties: more letters beyond
+    ASCII, then the first written), spaces collapsed; read in one pass over the candidates.
+    """
+    forms: dict[str, Counter[str]] = {key: Counter() for key in keys}
     for segment in segments:
         if segment.in_title:
             continue
         text, prepared = segment.text, segment.prepared
         starts, ends = prepared.token_starts, prepared.token_ends
-        for first, end, found, _prefix in segment.candidates:
-            if found == key:
-                forms[" ".join(cased_form(text[starts[first] : ends[end - 1]]).split())] += 1
+        for first, end, key, _prefix in segment.candidates:
+            if key in keys:
+                forms[key][" ".join(cased_form(text[starts[first] : ends[end - 1]]).split())] += 1
+    return {key: _best(written) for key, written in forms.items()}
+
+
+def _best(forms: Counter[str]) -> str:
+    """The form counted most often; among those, the one with more letters beyond ASCII;
+    among those, the first counted.
+
+    ``max`` gives the first of the largest in the order it reads: ``most_common()`` lists
+    forms by count, ties in the order counted, so without letters beyond ASCII (the key's
+    second part is then 0 throughout) the first form counted most often is the answer.
+    """
+    if "".join(forms).isascii():
+        return max(forms.items(), key=_COUNT)[0]
     return max(
         forms.most_common(), key=lambda item: (item[1], sum(not c.isascii() for c in item[0]))
     )[0]
+
+
+_COUNT = itemgetter(1)
 
 
 def _merge(

@@ -81,35 +81,6 @@ def _alias_at(
     return best
 
 
-def _goes_on(
-    text: str,
-    starts: Sequence[int],
-    ends: Sequence[int],
-    i: int,
-    key: str,
-    prefixes: frozenset[str],
-) -> bool:
-    """Whether an alias whose folded text so far is ``key`` may go on past token ``i``: the
-    first step of _alias_at's loop, which it passes only if this answers True.
-
-    The loop stops at the last token, at a gap that is not spaces on one line, and when the
-    key with the next token folded begins no alias. A next token that starts with an ASCII
-    letter or digit folds to that character in lower case first, and the table's prefixes
-    hold every prefix of an alias, so the key and that one character already tell in most
-    cases; the whole next token is folded only when they begin an alias.
-    """
-    if i + 1 >= len(starts):
-        return False
-    start = starts[i + 1]
-    gap = text[ends[i] : start]
-    if gap != " " and gap and not (gap.isspace() and "\n" not in gap):
-        return False
-    after = text[start]
-    if after in _ASCII_ALNUM and key + after.lower() not in prefixes:
-        return False
-    return key + fold(text[start : ends[i + 1]]) in prefixes
-
-
 def _read_token(raw: str, table: ActorTable) -> TokenReading:
     """What the scan makes of one token as written, on its own, with ``table``.
 
@@ -154,6 +125,7 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
     prefixes = table.prefixes
     # an alias may go on past its first token (the loop in _alias_at runs at least once)
     longer = table.max_tokens > 1
+    n = len(starts)
     run: list[int] = []
     # Only tokens starting with a capital or a digit can begin an alias or be part of a
     # name; any other token ends the current run, so a jump over one closes it. Aliases are
@@ -179,9 +151,24 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
             # Most aliases are one token ("Ankara"), and the commonest prefix is a
             # sentence's "The": when no alias can go on past the token, the token's own
             # reading is _alias_at's answer (its actor, else its fallback).
-            if longer and not (
-                reading.prefix and _goes_on(text, starts, ends, i, reading.key, prefixes)
-            ):
+            goes_on = False
+            if reading.prefix and i + 1 < n:
+                # Whether the alias may go on past the token: the first step of _alias_at's
+                # loop, which it passes only if this holds (the loop stops at the last
+                # token, at a gap that is not spaces on one line, and when the key with the
+                # next token folded begins no alias). A next token that starts with an ASCII
+                # letter or digit folds to it in lower case first, and the prefixes hold
+                # every prefix of an alias, so one character tells in most cases (a
+                # sentence's "The" and the lower-case word after it).
+                start = starts[i + 1]
+                gap = text[ends[i] : start]
+                if gap == " " or not gap or (gap.isspace() and "\n" not in gap):
+                    after = text[start]
+                    key = reading.key
+                    goes_on = (
+                        after not in _ASCII_ALNUM or key + after.lower() in prefixes
+                    ) and key + fold(text[start : ends[i + 1]]) in prefixes
+            if longer and not goes_on:
                 if reading.prefix and reading.actor is not None:
                     alias = (i + 1, reading.actor, ends[i])
                 elif reading.fallback is not None:
