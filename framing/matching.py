@@ -27,6 +27,7 @@ from framing.lexicon import Entry, Lexicon
 from framing.model import PreparedText
 from framing.token_patterns import PatternTables
 from framing.tokens import cased_form
+from framing.vocabulary import IdTable, shared_vocabulary
 
 IntArray = npt.NDArray[np.int64]
 
@@ -178,6 +179,7 @@ class CompiledLexicons:
             if sensitive
             else None
         )
+        self._id_rows = IdTable(self._folded.type_rows)
 
     @property
     def needs_cased_tokens(self) -> bool:
@@ -219,6 +221,16 @@ class CompiledLexicons:
             more_starts, more_terms = self._cased.candidates(cased, sentences)
             starts_found += more_starts
             terms_found += more_terms
+        if not starts_found:
+            return EMPTY_HITS
+        return self._resolve_overlaps(np.concatenate(starts_found), np.concatenate(terms_found))
+
+    def _match_rows(self, rows: IntArray, sentences: IntArray) -> Hits:
+        """``match`` for case-insensitive lexicons only, of tokens given by their pattern-set
+        rows (``PatternTables.type_rows``)."""
+        if not len(rows) or not self.entries:
+            return EMPTY_HITS
+        starts_found, terms_found = self._folded.row_candidates(rows, sentences)
         if not starts_found:
             return EMPTY_HITS
         return self._resolve_overlaps(np.concatenate(starts_found), np.concatenate(terms_found))
@@ -288,17 +300,32 @@ class CompiledLexicons:
                 for document, text in zip(prepared, texts, strict=True)
                 for start, end in zip(document.token_starts, document.token_ends, strict=True)
             ]
-        norms: list[str] = []
-        sentence_parts: list[IntArray] = [_EMPTY]
-        token_offsets = [0]
-        sentence_offset = 0
-        for text in prepared:
-            norms.extend(text.token_norms)
-            sentence_parts.append(np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset)
-            sentence_offset += max(text.n_sentences, 1)
-            token_offsets.append(len(norms))
-        offsets = np.asarray(token_offsets, dtype=np.int64)
-        hits = self.match(norms, np.concatenate(sentence_parts), cased)
+        token_counts = [text.n_tokens for text in prepared]
+        offsets = np.zeros(len(prepared) + 1, dtype=np.int64)
+        np.cumsum(token_counts, out=offsets[1:])
+        vocabulary = shared_vocabulary([text.arrays for text in prepared])
+        if vocabulary is not None and cased is None and offsets[-1] >= _FEW_TOKENS:
+            # Every token numbered in one vocabulary: its pattern set is a take from the ids
+            # (``IdTable``), with no lookup per token; the candidates are those ``match``
+            # finds from the norms (the same rows), so the hits are too.
+            arrays = [text.arrays for text in prepared if text.arrays is not None]
+            rows = self._id_rows.take(vocabulary, np.concatenate([a.ids for a in arrays]))
+            bases = np.cumsum([0] + [max(text.n_sentences, 1) for text in prepared[:-1]])
+            sentences = np.concatenate([a.sentence for a in arrays]) + np.repeat(
+                bases, token_counts
+            )
+            hits = self._match_rows(rows, sentences)
+        else:
+            norms: list[str] = []
+            sentence_parts: list[IntArray] = [_EMPTY]
+            sentence_offset = 0
+            for text in prepared:
+                norms.extend(text.token_norms)
+                sentence_parts.append(
+                    np.asarray(text.token_sentence, dtype=np.int64) + sentence_offset
+                )
+                sentence_offset += max(text.n_sentences, 1)
+            hits = self.match(norms, np.concatenate(sentence_parts), cased)
         if not len(hits):
             return BatchHits(_EMPTY, _EMPTY, _EMPTY, _EMPTY, offsets)
         document = np.searchsorted(offsets, hits.first, side="right") - 1
