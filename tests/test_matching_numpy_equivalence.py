@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing import matching
 from framing.analysis import load_resources
 from framing.lexicon import Lexicon, parse_lexicon
 from framing.loading import load_corpus
@@ -266,3 +267,23 @@ def test_tokens_in_no_pattern_and_no_tokens_find_nothing() -> None:
         [],
         [],
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=3),
+            st.integers(min_value=0, max_value=1 << 60),
+            st.integers(min_value=0, max_value=5),
+        ),
+        max_size=60,
+    ),
+)
+def test_packed_order_is_the_lexsort_order(rows: list[tuple[int, int, int]]) -> None:
+    """``matching._order_by`` (keys packed into one int64, one stable argsort) orders as
+    ``np.lexsort`` did, ties included, and falls back to it where the packing would overflow."""
+    columns = [np.asarray([row[k] for row in rows], dtype=np.int64) for k in range(3)]
+    for keys in (columns, [columns[0], columns[2]], [columns[2], columns[1], columns[0]]):
+        expected = np.lexsort(tuple(keys)[::-1]).tolist()
+        assert matching._order_by(keys).tolist() == expected
