@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.vocabulary import TokenArrays
 
 DEFAULT_STORY = "story"
 """Story id given to articles whose input names no story (all of them form one story)."""
@@ -77,6 +81,10 @@ class PreparedText:
         The lower-cased token text used for counting and lexicon matching.
     token_sentence:
         Index into ``sentences`` of the sentence each token belongs to.
+    arrays:
+        ``token_sentence`` as an array and each token's id in the run's vocabulary
+        (``framing.vocabulary``), which batch analyzers read instead of the tuples; ``None``
+        for a ``PreparedText`` built by hand.
     """
 
     article_id: str
@@ -85,6 +93,7 @@ class PreparedText:
     token_ends: tuple[int, ...]
     token_norms: tuple[str, ...]
     token_sentence: tuple[int, ...]
+    arrays: TokenArrays | None = field(default=None, compare=False, repr=False)
 
     @property
     def n_tokens(self) -> int:

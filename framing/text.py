@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 import numpy as np
+import numpy.typing as npt
 
 from framing.model import PreparedText, Span
 from framing.sentences import split_sentences
-from framing.tokens import normalize_token, token_columns, tokenize
+from framing.tokens import normalize_token, token_id_columns, tokenize
+from framing.vocabulary import TokenArrays
 
 __all__ = ["normalize_token", "prepare", "split_sentences", "tokenize"]
 
@@ -31,12 +33,17 @@ def assign_sentences(sentences: Sequence[Span], token_starts: Sequence[int]) -> 
     """
     if not token_starts:
         return []
+    indices: list[int] = sentence_array(sentences, token_starts).tolist()
+    return indices
+
+
+def sentence_array(sentences: Sequence[Span], token_starts: Sequence[int]) -> npt.NDArray[np.int64]:
+    """Return ``assign_sentences`` as an array."""
     later_starts = np.fromiter(
         map(attrgetter("start"), sentences[1:]), np.int64, max(len(sentences) - 1, 0)
     )
     token_array = np.fromiter(token_starts, np.int64, len(token_starts))
-    indices: list[int] = np.searchsorted(later_starts, token_array, "right").tolist()
-    return indices
+    return np.searchsorted(later_starts, token_array, "right")
 
 
 def prepare(article_id: str, text: str) -> PreparedText:
@@ -51,12 +58,14 @@ def prepare(article_id: str, text: str) -> PreparedText:
     (('the', 'u.s.'), 1)
     """
     sentences = split_sentences(text)
-    starts, ends, norms = token_columns(text)
+    starts, ends, norms, ids, vocabulary = token_id_columns(text)
+    of_token = sentence_array(sentences, starts)
     return PreparedText(
         article_id=article_id,
         sentences=tuple(sentences),
         token_starts=starts,
         token_ends=ends,
         token_norms=norms,
-        token_sentence=tuple(assign_sentences(sentences, starts)),
+        token_sentence=tuple(of_token.tolist()),
+        arrays=TokenArrays(of_token, ids, vocabulary),
     )

@@ -28,6 +28,13 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate, chain
+from operator import itemgetter
+
+import numpy as np
+import numpy.typing as npt
+
+from framing import vocabulary as vocabularies
+from framing.vocabulary import Vocabulary
 
 _APOSTROPHES = "'\u2019\u2018\u02bc"
 _HYPHENS = "\\-\u2010\u2011\u00ad"
@@ -186,6 +193,37 @@ def token_columns(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[st
     pieces = splitter.split(text)
     offsets = tuple(accumulate(map(len, pieces)))
     return offsets[0:-1:2], offsets[1::2], tuple(map(_NORMS.__getitem__, pieces[1::2]))
+
+
+def token_id_columns(
+    text: str,
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], npt.NDArray[np.int64], Vocabulary]:
+    """Return what ``token_columns`` returns, and each token's id in the run's vocabulary
+    (``framing.vocabulary``) with that vocabulary.
+
+    The one dict lookup per token gives the id, and the norm is read from the id in C
+    (``itemgetter``): the norms are the same (``Vocabulary`` computes them with ``_norm``, as
+    ``normalize_token`` does). A full vocabulary is replaced before the article, never in the
+    middle of it, so all its ids belong to the vocabulary returned.
+    """
+    splitter = _splitter(astral=_has_astral(text), word_is_alnum=_word_is_alnum(text))
+    pieces = splitter.split(text)
+    offsets = tuple(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    vocabulary = _VOCABULARY[0]
+    if len(vocabulary) + len(words) > vocabularies.VOCABULARY_SIZE:
+        vocabulary = _VOCABULARY[0] = Vocabulary(_norm)
+    ids = list(map(vocabulary.__getitem__, words))
+    if len(ids) > 1:
+        norms: tuple[str, ...] = itemgetter(*ids)(vocabulary.norms)
+    else:  # (itemgetter gives one index's value bare)
+        norms = tuple(vocabulary.norms[i] for i in ids)
+    id_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
+    return offsets[0:-1:2], offsets[1::2], norms, id_array, vocabulary
+
+
+_VOCABULARY = [Vocabulary(_norm)]
+"""The vocabulary ``token_id_columns`` numbers tokens in (one slot, replaced when full)."""
 
 
 def _has_astral(text: str) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from itertools import chain, repeat
 from operator import itemgetter
@@ -33,6 +34,7 @@ from numpy.typing import NDArray
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
 
 from framing.model import Document, Evidence, Span
+from framing.vocabulary import IdTable, shared_vocabulary
 
 # Constants from vaderSentiment 3.3.2 (Hutto & Gilbert 2014, empirically derived there).
 NORMALIZE_ALPHA = 15.0
@@ -86,6 +88,8 @@ class VaderTable:
     listed: NDArray[np.bool_]
     boost: NDArray[np.float64]
     negation: NDArray[np.bool_]
+    by_token_id: IdTable
+    """``ids`` by the tokens' ids in the run's vocabulary (``framing.vocabulary``)."""
 
     @classmethod
     def build(cls, lexicon: Mapping[str, float]) -> VaderTable:
@@ -106,7 +110,14 @@ class VaderTable:
                 scores[index] = word not in BOOSTER_DICT
             boost[index] = BOOSTER_DICT.get(word, 0.0)
             negation[index] = word in _NEGATIONS or "n't" in word
-        return cls(_Vocabulary(known), valence, scores, listed, boost, negation)
+        ids = _Vocabulary(known)
+        by_token_id = IdTable(partial(_word_ids, ids))
+        return cls(ids, valence, scores, listed, boost, negation, by_token_id)
+
+
+def _word_ids(ids: Mapping[str, int], words: Sequence[str]) -> NDArray[np.int64]:
+    """The id of each word (``VaderTable.ids``), looked up in C."""
+    return np.fromiter(map(ids.__getitem__, words), dtype=np.int64, count=len(words))
 
 
 class VaderLexicon(dict[str, float]):
@@ -229,17 +240,26 @@ def score_tones(documents: Sequence[Document], lexicon: Mapping[str, float]) -> 
     table = vader_table(lexicon)
     token_counts = [len(d.prepared.token_norms) for d in documents]
     sentence_counts = [len(d.prepared.sentences) for d in documents]
-    ids = np.fromiter(
-        map(table.ids.__getitem__, chain.from_iterable(d.prepared.token_norms for d in documents)),
-        dtype=np.int64,
-        count=sum(token_counts),
-    )
     sentence_offsets = np.cumsum([0, *sentence_counts])
-    token_sentence = np.fromiter(
-        chain.from_iterable(d.prepared.token_sentence for d in documents),
-        dtype=np.int64,
-        count=len(ids),
-    ) + np.repeat(sentence_offsets[:-1], token_counts)
+    arrays = [d.prepared.arrays for d in documents]
+    vocabulary = shared_vocabulary(arrays)
+    if vocabulary is not None:
+        # Every token numbered in one vocabulary: its word id is a take (``IdTable``, filled
+        # from the same ``table.ids``), and the sentence column is already an array.
+        present = [a for a in arrays if a is not None]
+        ids = table.by_token_id.take(vocabulary, np.concatenate([a.ids for a in present]))
+        token_sentence = np.concatenate([a.sentence for a in present])
+    else:
+        ids = _word_ids(
+            table.ids,
+            list(chain.from_iterable(d.prepared.token_norms for d in documents)),
+        )
+        token_sentence = np.fromiter(
+            chain.from_iterable(d.prepared.token_sentence for d in documents),
+            dtype=np.int64,
+            count=len(ids),
+        )
+    token_sentence = token_sentence + np.repeat(sentence_offsets[:-1], token_counts)
     scoring = np.flatnonzero(table.scores[ids])
     valences = _rule_valences(table, ids, token_sentence, scoring, int(sentence_offsets[-1]))
     totals = np.bincount(
