@@ -368,22 +368,21 @@ def _frame_profile(
         return (), (), None
     total = sum(scores)
     if total <= 0:
-        return tuple((name, 0.0) for name in names), (), None
-    profile = tuple(
-        (name, round(score / total, 6) if score else score / total)
-        for name, score in zip(names, scores, strict=True)
-    )
+        return tuple([(name, 0.0) for name in names]), (), None
+    shares = [score / total for score in scores]
+    rounded = [round(share, 6) if share else share for share in shares]
+    profile = tuple(zip(names, rounded, strict=True))
     picked = [
-        k
-        for k, (count, score) in enumerate(zip(hits, scores, strict=True))
-        if count >= USED_MIN_HITS and score / total >= USED_MIN_SHARE
+        k for k, count in enumerate(hits) if count >= USED_MIN_HITS and shares[k] >= USED_MIN_SHARE
     ]
+    if not picked:
+        return profile, (), None
     picked.sort(key=lambda k: -scores[k])
-    used = tuple(names[k] for k in picked)
-    dominant = None
-    if used:
-        top = scores[names.index(used[0])]
-        dominant = used[0] if sum(score == top for score in scores) == 1 else None
+    used = tuple([names[k] for k in picked])
+    top = scores[names.index(used[0])]
+    # scores.count compares by ==, as a sum of (score == top) would: every score is finite
+    # here (a used frame's share is a number, so the total and every score are finite)
+    dominant = used[0] if scores.count(top) == 1 else None
     return profile, used, dominant
 
 
