@@ -174,7 +174,7 @@ class _LineWriter:
         per article, about 0.14 ms per article in all.
         """
         sentences = [self._sentences.text(analysis) for analysis in analyses]
-        evidence = [self._evidence.text(analysis) for analysis in analyses]
+        evidence = self._evidence.texts(analyses)
         quotes = [self._quotes(analysis.quotes) for analysis in analyses]
         mentions = [self._mentions(analysis) for analysis in analyses]
         targets = [self._targets(analysis) for analysis in analyses]
