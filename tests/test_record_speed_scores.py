@@ -346,3 +346,16 @@ def test_hostile_text_is_scored_as_before(
     documents = _documents([Article(f"a{i}", "O", text) for i, text in enumerate(texts)])
     assert_documents_as_before(documents, resources)
     assert_documents_as_before(documents, odd_resources)
+
+
+def test_drafts_have_the_records_slots() -> None:
+    """The drafts fill every field of the records they become, and nothing else."""
+    from framing.lexicon_scores import _CategoryDraft, _ScoresDraft
+
+    for draft, record in ((_CategoryDraft, CategoryCount), (_ScoresDraft, ArticleLexiconScores)):
+        assert sorted(draft.__slots__) == sorted(record.__dataclass_fields__)
+        assert sorted(record.__slots__) == sorted(record.__dataclass_fields__)
+    made = _CategoryDraft("a", 1, 0.5, 1, 0)
+    assert type(made) is CategoryCount and made == CategoryCount("a", 1, 0.5, 1, 0)
+    with pytest.raises(AttributeError):
+        made.hits = 2  # type: ignore[misc]

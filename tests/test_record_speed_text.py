@@ -34,7 +34,7 @@ from framing.lexicon import parse_lexicon
 from framing.lexicon_scores import CategoryCount
 from framing.loading import load_corpus
 from framing.model import Article
-from framing.record_text import ScoresText, SentencesText, TextMemo
+from framing.record_text import ENCODE, ScoresText, SentencesText, TextMemo, float_text
 from framing.synthetic import generate_articles
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -167,6 +167,20 @@ def test_remembered_numbers_are_written_as_json_writes_them(values: list[Any]) -
         assert memo.number(value) == json.dumps(value), value
     assert all(type(key) is float and key for key in memo.rounded)
     assert np.all([type(key) is float and key for key in memo.numbers])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.floats(), st.floats(-1e6, 1e6).map(lambda x: round(x, 4))))
+def test_float_text_is_what_json_writes(value: float) -> None:
+    assert float_text(value) == ENCODE(value) == json.dumps(value)
+
+
+def test_float_text_of_edge_floats() -> None:
+    import sys
+
+    for value in (0.0, -0.0, 5e-324, -5e-324, sys.float_info.max, -sys.float_info.max, 1e16,
+                  1e-5, 1e-4, 123456789.0, float("nan"), float("inf"), float("-inf")):  # fmt: skip
+        assert float_text(value) == json.dumps(value)
 
 
 def test_category_counts_keep_their_field_order() -> None:
