@@ -11,7 +11,9 @@ text; ``NameScan`` read in stretches must list the names of one full read.
 from __future__ import annotations
 
 import random
+import re
 import sys
+from functools import cache
 from unittest import mock
 
 from hypothesis import given, settings
@@ -148,3 +150,43 @@ def test_resolver_reading_answers_as_the_full_resolver(
         name = phrase if kind == "person" else ""
         one, two = (Speaker(phrase, position, position + 3, kind, "", name) for _ in "12")
         assert lazy.resolve(one, position) == full.resolve(two, position)
+
+
+# --------------------------------------------------------------------------------------------
+# The candidate pattern with its particles as one alternation, as it was.
+
+
+@cache
+def _old_name_starts() -> re.Pattern[str]:
+    bmp = "".join(map(chr, range(0x10000)))
+    capitals = "".join(re.findall(r"[^\W\d_]", "".join(filter(str.isupper, bmp))))
+    capital = rf"[{re.escape(capitals)}\U00010000-\U0010ffff]"
+    particles = "|".join(sorted(speaker_names._PARTICLES))
+    return re.compile(
+        rf"{capital}(?<=[^\W\d_])(?:(?<![\w’'\-].)|(?<=[\d_’'\-].)(?P<odd>))"
+        rf"[\w’'\-]*\.?(?=\s+(?:{capital}|(?i:{particles})))"
+    )
+
+
+def _assert_same_candidates(text: str) -> None:
+    new = [(m.span(), m.lastindex) for m in speaker_names._name_starts().finditer(text)]
+    assert new == [(m.span(), m.lastindex) for m in _old_name_starts().finditer(text)]
+
+
+def test_name_candidates_match_the_alternation_in_articles() -> None:
+    for text in _texts():
+        _assert_same_candidates(text)
+
+
+# Particles in every case, and the letters that match theirs only ignoring case ("İ", "ı").
+_PARTICLE_WORDS = ("van", "VAN", "Von", "de", "DE", "dI", "İbn", "ıbn", "bİn", "bın", "al", "Al",
+                   "la", "Le", "du", "del", "der", "da", "dx", "v", "b", "Ann", "x")  # fmt: skip
+particle_text = st.lists(
+    st.one_of(st.sampled_from(_PARTICLE_WORDS), st.sampled_from(_WORDS)), max_size=20
+).map(" ".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(particle_text, any_text))
+def test_name_candidates_match_the_alternation_on_any_text(text: str) -> None:
+    _assert_same_candidates(text)
