@@ -65,7 +65,9 @@ def _word_trie(words: Iterable[str]) -> str:
     boundary, and there are a hundred speech verbs; factored, it tests a few letters. The
     words are plain letters and every use is followed by a word boundary or whitespace, so
     at most one word can match anywhere and the order of the alternatives changes nothing
-    (a word that is a prefix of another is still tried longest first).
+    (a word that is a prefix of another is still tried longest first). A space in a word
+    stands for whitespace (``\\s+``), and what follows it is a group: a match has a group
+    (``lastindex``) exactly when it ended on such a phrase (only ``CUE_RE`` lists phrases).
     """
     tree: _Trie = {}
     for word in words:
@@ -78,7 +80,9 @@ def _word_trie(words: Iterable[str]) -> str:
 
 def _trie_regex(node: _Trie) -> str:
     branches = [
-        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+        rf"\s+({_trie_regex(child)})" if char == " " else re.escape(char) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
     ]
     if not branches:
         return ""
@@ -122,24 +126,30 @@ _PARTICIPLES = (
 )  # fmt: skip
 # Where a reported clause or "according to" may be: each word start that begins one of the
 # words the clause patterns need: "according" for ``according_to``, a participle for
-# ``PARTICIPLE_RE``, and any of those or a speech verb or the first word of a verb phrase for
-# ``VERB_RE`` and ``COORDINATED_RE``. Each of their matches holds such a word, which starts
-# at a word boundary (after an auxiliary's space, a comma's space, or at the match's own
-# ``\b``) and holds only letters, so no other such word can start inside it: wherever a
-# pattern can match, the scan has found a word start of its kind. Why: over half of the
-# sentences have none, and one scan of the text settles them all instead of a dozen searches
-# and some bookkeeping per sentence. (No speech word begins "according", so a word start
-# read as "according" is no verb's.)
+# ``PARTICIPLE_RE``, and any of those or a speech verb for ``VERB_RE`` and ``COORDINATED_RE``;
+# a verb phrase ("made clear", "points out") or a verb that counts only before "that"
+# ("fears that") is a cue only with its next word (a group: see ``_word_trie``). Each of
+# their matches holds such a word (or phrase), which starts at a word boundary (after an
+# auxiliary's space, a comma's space, or at the match's own ``\b``) and holds only letters,
+# so no other such word can start inside it: wherever a pattern can match, the scan has found
+# a word start of its kind. Why: over half of the sentences have none, and one scan of the
+# text settles them all instead of a dozen searches and some bookkeeping per sentence. Why
+# the phrases whole: their first words alone ("has", "made", "make", "point", "state",
+# "believe", "reported") are common words, and in real news they were most of the cues of
+# sentences that hold no reported speech, each of which the clause rule then searched in
+# vain. ("has" was listed as the first word of "has made clear", which ``VERB_RE`` reads as
+# the auxiliary "has" before the phrase "made clear", whose own cue is "made".) (No speech
+# word begins "according", so a word start read as "according" is no verb's.)
 CUE_RE = re.compile(
     r"\b(?:"
     + _word_trie(
         {
             *VERB_WORDS,
-            *_THAT_ONLY,
-            *(p.split()[0] for p in _VERB_PHRASES),
             *_PARTICIPLES,
             "according",
             "According",
+            *(p for p in _VERB_PHRASES if not p.startswith("has ")),
+            *(f"{word} that" for word in _THAT_ONLY),
         }
     )
     + ")"
@@ -154,8 +164,9 @@ _CUE_AFTER_RE = re.compile(r"\W" + CUE_RE.pattern.removeprefix(r"\b"))
 _PARTICIPLE_START_RE = re.compile(_word_trie(_PARTICIPLES))
 # ``_CUE_AFTER_RE`` over bytes: the text encoded as ASCII with every other character as "?"
 # (one byte per character, so positions are those of the text), then every byte that is no
-# word character as a space (``_SPACED``). The cue words are ASCII letters, so a cue matches
-# at a byte exactly where it matches in the text; the byte before it is a space exactly
+# word character as a space (``_SPACED``). The cue words are ASCII letters, so a cue word
+# matches at a byte exactly where it matches in the text (a phrase: wherever it matches in the
+# text, and ``find_cues`` reads it again there); the byte before it is a space exactly
 # where the character is no word character (ASCII ``\w`` is Unicode ``\w`` on ASCII), or
 # where a "?" stood for a character that ``find_cues`` checks. Why: ``re`` finds a literal
 # first byte with a plain scan, but tests a class (and a character's ``\W`` at some cost)
@@ -245,7 +256,10 @@ def find_cues(text: str) -> tuple[list[int], list[int], list[int]]:
 
     How: ``_CUE_BYTES_RE`` runs over the text as ASCII bytes with spaces for the non-word
     bytes (see there). A candidate whose space stands for a character that was not ASCII
-    ("?" in ``data``) is kept when that character is no word character.
+    ("?" in ``data``) is kept when that character is no word character. A phrase (a match
+    with a group) is read again in the text: in the bytes, any non-word character between its
+    words is a space, so the bytes find every phrase of the text and some that are none
+    ("made, clear"); its words hold no other cue, so the match hides none.
     """
     verbs: list[int] = []
     participles: list[int] = []
@@ -255,6 +269,8 @@ def find_cues(text: str) -> tuple[list[int], list[int], list[int]]:
         at = cue.start()  # (the byte before the cue: the cue's position in ``text``)
         if data[at] == _REPLACED and at and _WORD_CHAR_RE.match(text, at - 1) is not None:
             continue  # (a non-ASCII letter, digit or mark before: no word start)
+        if cue.lastindex is not None and CUE_RE.match(text, at) is None:
+            continue  # (a phrase whose gap holds more than whitespace: see ``_SPACED``)
         if text.startswith(("according", "According"), at):
             according.append(at)
             continue

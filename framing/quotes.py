@@ -76,7 +76,7 @@ from framing.sources import (
     VerbUse,
     summarize_sources,
 )
-from framing.speaker_names import Resolver, name_mentions
+from framing.speaker_names import Resolver
 from framing.verb_categories import ATTRIBUTION_CATEGORIES, cached_category, verb_category
 
 __all__ = [
@@ -402,7 +402,7 @@ def _finish(
     side_of: Callable[[str], str | None],
 ) -> tuple[Quote, ...]:
     text = ctx.text
-    resolver = Resolver(name_mentions(text))
+    resolver = Resolver.reading(text)
     quotes: list[Quote] = []
     # The side of each speaker description, asked once per article: an article quotes the
     # same few speakers again and again, and ``side_of`` is a function of its text alone.
