@@ -187,6 +187,29 @@ def _count_controls(text: str, path: str) -> int:
     return len(text) - len(_CONTROL.sub("", text))
 
 
+_C0_AND_DEL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+"""The single-byte controls ``_CONTROL`` counts, as UTF-8 bytes (the same bytes)."""
+
+
+def _count_utf8_controls(chunk: bytes, text: str, after_c2: bool, path: str) -> int:
+    """``_count_controls(text)`` for ``text``, decoded from the UTF-8 ``chunk``, counted on the
+    bytes when that is exact.
+
+    Why: the regex class scans about 3 ns per character, the largest cost of checking a big
+    export before it is read. In UTF-8 the C0 controls and DEL are single bytes that never
+    occur inside another character, so deleting them from the bytes (``bytes.translate``, in
+    C) counts them exactly, wherever the chunk was cut. A C1 control (U+0080 to U+009F) is
+    the two bytes C2 80 to C2 9F: when the chunk holds no C2 byte, and the previous chunk did
+    not end with one (``after_c2``: a character cut in two is decoded with this chunk), the
+    text holds none, and otherwise the text is counted with the regex as before.
+    """
+    if after_c2 or b"\xc2" in chunk:
+        return _count_controls(text, path)
+    if b"\x00" in chunk:
+        raise _nul_error(path)
+    return len(chunk) - len(chunk.translate(None, _C0_AND_DEL))
+
+
 def _refuse_controls(controls: int, length: int, path: str) -> None:
     """Refuse a file whose share of control characters only binary data reaches."""
     if controls > _MAX_CONTROL_SHARE * length:
@@ -205,10 +228,16 @@ def _check_stream(raw: BinaryIO, codec: str, *, skip: int, shown: str) -> bool:
     raw.seek(skip)
     decoder = codecs.getincrementaldecoder(codec)()
     controls = length = 0
+    utf8 = codecs.lookup(codec).name == "utf-8"
+    after_c2 = False
     try:
         while chunk := raw.read(_CHUNK_BYTES):
             text = decoder.decode(chunk)
-            controls += _count_controls(text, shown)
+            if utf8:
+                controls += _count_utf8_controls(chunk, text, after_c2, shown)
+                after_c2 = chunk.endswith(b"\xc2")
+            else:
+                controls += _count_controls(text, shown)
             length += len(text)
         decoder.decode(b"", final=True)
     except UnicodeError:

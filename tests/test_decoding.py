@@ -5,8 +5,11 @@ from __future__ import annotations
 import codecs
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing.decoding
 from framing.decoding import decode_bytes
@@ -249,3 +252,45 @@ def test_the_sample_of_a_large_file_keeps_only_lines_with_non_ascii_bytes() -> N
     ascii_line = b"plain " * 100
     data = b"\n".join([ascii_line] * 1000 + [b"caf\xe9 " * 10] + [ascii_line] * 1000)
     assert framing.decoding._sample(data) == b"caf\xe9 " * 10
+
+
+# -- the control count of a UTF-8 stream, counted on the bytes -----------------------------
+
+_CONTROL_HEAVY = "a\x01é\x1f\x7f\u0080\u009f\u00a0\u00c2«»\t\n\x0b\x0c\r€😀 plain"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(_CONTROL_HEAVY) | st.characters(), max_size=300),
+    chunk=st.integers(min_value=1, max_value=17),
+)
+def test_a_utf8_stream_counts_its_controls_as_the_regex_does(text: str, chunk: int) -> None:
+    """The byte count must equal the regex count on the decoded text, however the stream is
+    cut (a C1 control or any other character split across two chunks included)."""
+    text = text.replace("\x00", "")
+    data = text.encode("utf-8", "surrogatepass")
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    counted, after_c2 = 0, False
+    for start in range(0, len(data), chunk):
+        piece = data[start : start + chunk]
+        counted += framing.decoding._count_utf8_controls(
+            piece, decoder.decode(piece), after_c2, "x.jsonl"
+        )
+        after_c2 = piece.endswith(b"\xc2")
+    assert counted == framing.decoding._count_controls(text, "x.jsonl")
+
+
+def test_a_stream_of_c1_controls_cut_after_their_first_byte_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end: a file of C1 controls (two bytes each in UTF-8) read in chunks of three
+    bytes, so that every other one is cut between its bytes, is still refused. (Which chunk
+    counts a cut control is the unit test's job above.)"""
+    monkeypatch.setattr(framing.decoding, "_CHUNK_BYTES", 3)
+    path = tmp_path / "controls.jsonl"
+    path.write_bytes(("x" + "\u0085" * 50).encode("utf-8"))
+    with (
+        pytest.raises(InputError, match="mostly control characters"),
+        framing.decoding.open_text(path, "controls.jsonl"),
+    ):
+        pass
