@@ -27,6 +27,7 @@ from framing.analysis import prepare_document
 from framing.loading import load_corpus
 from framing.model import Article, Document
 from framing.synthetic import generate_articles
+from framing.text import prepare
 from tests import mentions_oracle
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -199,3 +200,17 @@ def test_token_ids_give_the_readings_of_the_tokens_as_written(
                     _read_token,
                 )
                 assert readings == [_read_token(raw, table) for raw in segment.capital_raws]
+
+
+title_text = st.lists(
+    st.tuples(st.sampled_from(HAZARDS), st.sampled_from([*GAPS, "  ", "!", "?", "", "\u00a0"])),
+    max_size=12,
+).map(lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(title_text, any_text, st.text(" AbcU.S!?\n\u2028-'’", max_size=30)))
+def test_a_title_is_prepared_as_prepare_prepares_it(title: str) -> None:
+    if not title.strip():
+        return  # a blank title is not read
+    assert actor_mentions._prepare_title("t", title) == prepare("t", title)
