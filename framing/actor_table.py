@@ -122,6 +122,10 @@ class ActorTable:
         default_factory=dict, init=False, compare=False, repr=False
     )
     """Readings of single tokens for this table, by the token as written (``remember_tokens``)."""
+    id_readings: _ReadingsById = field(
+        default_factory=lambda: _ReadingsById(), init=False, compare=False, repr=False
+    )
+    """The same readings by token id in the current vocabulary (``remember_ids``)."""
 
     def actor(self, name: str) -> Actor | None:
         return self.actors.get(name)
@@ -175,6 +179,35 @@ class ActorTable:
                 cache[raw] = read(raw, self)
         return list(map(cache.__getitem__, raws))
 
+    def remember_ids(
+        self,
+        vocabulary: object,
+        ids: list[int],
+        raw_of: Callable[[int], str],
+        read: Callable[[str, ActorTable], TokenReading],
+    ) -> list[TokenReading]:
+        """Return the readings of the tokens with ``ids`` (ids in ``vocabulary``, see
+        ``framing.vocabulary``), as ``remember_tokens`` gives them; ``raw_of(k)`` is the
+        token of ``ids[k]`` as written.
+
+        Why: an id stands for one token as written, so its reading is the one remembered for
+        that token; looked up by id, the tokens need not be sliced out of the text. An id new
+        to this table is read through ``remember_tokens`` (and so shares its memory). The ids
+        are remembered for one vocabulary at a time (a new one starts afresh), so memory stays
+        bounded by the vocabulary's size.
+        """
+        book = self.id_readings
+        if book.vocabulary is not vocabulary:
+            book.vocabulary, book.readings = vocabulary, {}
+        known = book.readings
+        missing = set(ids).difference(known)
+        if missing:
+            at = [k for k, token_id in enumerate(ids) if token_id in missing]
+            raws = list(map(raw_of, at))
+            for k, reading in zip(at, self.remember_tokens(raws, read), strict=True):
+                known[ids[k]] = reading
+        return list(map(known.__getitem__, ids))
+
     def lookup(self, text: str) -> str | None:
         """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""
         return self._match(_strip_the(text).strip(), fold(_strip_the(text)))
@@ -192,6 +225,20 @@ class ActorTable:
             if capitals:
                 return alias.actor
         return None
+
+
+class _ReadingsById:
+    """Token readings by id in one vocabulary (see ``ActorTable.remember_ids``)."""
+
+    __slots__ = ("readings", "vocabulary")
+
+    def __init__(self) -> None:
+        self.vocabulary: object = None
+        self.readings: dict[int, TokenReading] = {}
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Ids mean nothing in another process: an unpickled table starts afresh.
+        return (_ReadingsById, ())
 
 
 def _strip_the(alias: str) -> str:

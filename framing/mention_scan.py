@@ -116,10 +116,18 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
     text, prepared = segment.text, segment.prepared
     starts, ends, norms = prepared.token_starts, prepared.token_ends, prepared.token_norms
     token_sentence = prepared.token_sentence
-    capitals, raws = segment.capitals, segment.capital_raws
+    capitals = segment.capitals
     # What each token reads as on its own comes from the table's memory, in one call: most
     # capitalised tokens begin no alias, and for those nothing more is read.
-    readings = segment.readings = table.remember_tokens(raws, _read_token)
+    if segment.capital_ids is not None:
+        readings = segment.readings = table.remember_ids(
+            segment.vocabulary,
+            segment.capital_ids,
+            lambda k: text[starts[capitals[k]] : ends[capitals[k]]],
+            _read_token,
+        )
+    else:
+        readings = segment.readings = table.remember_tokens(segment.capital_raws, _read_token)
     shouting = segment.shouting = _shouting_sentences(segment, map(_SHOUT, readings))
     aliases, runs = segment.aliases, segment.runs
     prefixes = table.prefixes
@@ -136,9 +144,7 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
     # end the current run, which the next token read ends as well (it comes after a jump),
     # so only the others are read.
     following = 0
-    for i, raw, reading in compress(
-        zip(capitals, raws, readings, strict=True), map(_ACTIVE, readings)
-    ):
+    for i, reading in compress(zip(capitals, readings, strict=True), map(_ACTIVE, readings)):
         if i < following:
             continue  # inside an alias
         if run and i > following:
@@ -177,7 +183,7 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
                 else:
                     alias = None
             else:
-                alias = _alias_at(segment, i, raw, reading, table)
+                alias = _alias_at(segment, i, text[starts[i] : ends[i]], reading, table)
             if alias is not None:
                 end, actor, _ = alias
                 aliases.append((i, end, actor))

@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from framing.actor_table import TokenReading
 from framing.model import PreparedText
+from framing.vocabulary import Vocabulary
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -124,9 +125,12 @@ class _Segment:
     # per token, 1 if it starts with a lower-case letter, else 0 (tokens are never empty)
     lowers: bytes = field(init=False)
     # tokens that start with a capital or a digit: the only ones that can begin a name or an
-    # alias; and those tokens as written, in the same order
+    # alias (``capital_raws`` gives them as written, in the same order)
     capitals: list[int] = field(init=False)
-    capital_raws: list[str] = field(init=False)
+    # the ids of ``capitals`` in ``vocabulary`` (``framing.vocabulary``), when the text's
+    # tokens carry ids; else None, and the scan reads the tokens as written
+    capital_ids: list[int] | None = field(init=False, default=None)
+    vocabulary: Vocabulary | None = field(init=False, default=None)
     # the other tokens that start with neither a lower-case letter nor a capital or digit
     # (a possessive "'s", mostly): read only to count words written in capitals
     others: list[int] = field(init=False)
@@ -134,13 +138,31 @@ class _Segment:
     readings: list[TokenReading] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        """Slice only the tokens the passes read as written.
+        """Find the tokens that start with a capital or a digit, without slicing any.
 
         Why: most tokens of news text start with a lower-case letter, and all a pass needs of
-        those is that they do (a token holding a lower-case letter is never all capitals).
+        those is that they do (a token holding a lower-case letter is never all capitals). A
+        body whose tokens carry ids reads each token's first-letter class from a table over
+        the ids (``_id_classes``: one NumPy take), the rest from the text.
         """
-        text, starts, ends = self.text, self.prepared.token_starts, self.prepared.token_ends
-        if len(starts) < _FEW_TOKENS:
+        text, prepared = self.text, self.prepared
+        starts = prepared.token_starts
+        arrays = prepared.arrays
+        if (
+            len(starts) >= _FEW_TOKENS
+            and arrays is not None
+            and arrays.vocabulary is not None
+            and len(arrays.ids) == len(starts)
+        ):
+            ids = arrays.ids
+            classes = _id_classes(text, starts, ids, arrays.vocabulary)
+            capital = classes == _CAPITAL
+            self.lowers = (classes == _LOWER).tobytes()
+            self.capitals = np.flatnonzero(capital).tolist()
+            self.others = np.flatnonzero(classes == _OTHER).tolist()
+            self.capital_ids = ids[capital].tolist()
+            self.vocabulary = arrays.vocabulary
+        elif len(starts) < _FEW_TOKENS:
             firsts = [text[start] for start in starts]
             self.lowers = bytes(map(str.islower, firsts))
             self.capitals = [
@@ -155,16 +177,75 @@ class _Segment:
             self.lowers = lower.tobytes()
             self.capitals = np.flatnonzero(capitals).tolist()
             self.others = np.flatnonzero(~(lower | capitals)).tolist()
-        self.capital_raws = _slices(text, starts, ends, self.capitals)
+
+    @property
+    def capital_raws(self) -> list[str]:
+        """The tokens of ``capitals`` as written (sliced in C)."""
+        prepared = self.prepared
+        return _slices(self.text, prepared.token_starts, prepared.token_ends, self.capitals)
 
     @property
     def raws(self) -> list[str]:
-        """Every token as written (the passes read ``lowers`` and ``capital_raws`` instead)."""
+        """Every token as written (the passes read ``lowers`` and ``capitals`` instead)."""
         prepared = self.prepared
         return [
             self.text[start:end]
             for start, end in zip(prepared.token_starts, prepared.token_ends, strict=True)
         ]
+
+
+# First-letter classes of a token (0: not read yet).
+_LOWER, _CAPITAL, _OTHER = 1, 2, 3
+
+
+class _ClassesById:
+    """The first-letter class of each id of one vocabulary read so far (0: not yet read)."""
+
+    __slots__ = ("classes", "vocabulary")
+
+    def __init__(self) -> None:
+        self.vocabulary: Vocabulary | None = None
+        self.classes = np.zeros(0, dtype=np.int8)
+
+
+_BY_ID = _ClassesById()
+"""The classes of the current vocabulary's ids (one slot, started afresh with a new one)."""
+
+
+def _id_classes(
+    text: str, starts: Sequence[int], ids: npt.NDArray[np.int64], vocabulary: Vocabulary
+) -> npt.NDArray[np.int8]:
+    """Per token, the class of its first character: ``_LOWER`` (``str.islower``),
+    ``_CAPITAL`` (``str.isupper() or str.isdigit()``) or ``_OTHER``.
+
+    Why by id: an id stands for one token as written (``Vocabulary`` is keyed by it), so its
+    first character, and the class, is the same wherever it occurs. Each id is read once per
+    vocabulary, from the first text that holds it; then a text's classes are one NumPy take
+    (a body's few hundred first letters were read one by one before). The table only
+    remembers what the text says: a wrong class cannot come from it, only a slower read.
+    """
+    book = _BY_ID
+    if book.vocabulary is not vocabulary:
+        book.vocabulary = vocabulary
+        book.classes = np.zeros(max(len(vocabulary.norms), 1024), dtype=np.int8)
+    table = book.classes
+    if len(table) < len(vocabulary.norms):
+        table = book.classes = np.concatenate(
+            [table, np.zeros(max(len(vocabulary.norms), 2 * len(table)) - len(table), np.int8)]
+        )
+    classes = table[ids]
+    if not classes.all():
+        for at in np.flatnonzero(classes == 0).tolist():
+            first = text[starts[at]]
+            table[ids[at]] = (
+                _LOWER
+                if first.islower()
+                else _CAPITAL
+                if first.isupper() or first.isdigit()
+                else _OTHER
+            )
+        classes = table[ids]
+    return classes
 
 
 def _slices(

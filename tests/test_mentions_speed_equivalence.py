@@ -11,20 +11,23 @@ the other remembered).
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from dataclasses import astuple, fields, replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing import actor_mentions
-from framing.actor_mentions import Mention
+from framing import actor_mentions, vocabulary
+from framing.actor_mentions import Mention, _read_token, _Segment
 from framing.actor_table import ActorTable, load_actor_table, parse_actor_table
 from framing.analysis import prepare_document
 from framing.loading import load_corpus
 from framing.model import Article, Document
 from framing.synthetic import generate_articles
+from framing.text import prepare
 from tests import mentions_oracle
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -168,3 +171,46 @@ def test_alias_prefixes_hold_every_prefix_of_an_alias() -> None:
         prefixes = table.prefixes
         assert all(prefix[:-1] in prefixes for prefix in prefixes if len(prefix) > 1)
         assert all(key in prefixes for key in table.aliases)
+
+
+def test_token_ids_give_the_readings_of_the_tokens_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A body's first-letter classes and readings are looked up by token id; with
+    vocabularies replaced every few articles (ids then start again from 0 and mean other
+    tokens) and a table that went through pickle, the mentions are the oracle's."""
+    monkeypatch.setattr(vocabulary, "VOCABULARY_SIZE", 700)
+    articles = [Article(**record) for record in generate_articles(30, seed=4)]
+    articles += list(load_corpus(CORPUS))[:6]
+    for table in _tables():
+        shared = pickle.loads(pickle.dumps(_fresh(table)))
+        assert shared.id_readings.vocabulary is None
+        documents = _documents(articles)
+        assert len({id(d.prepared.arrays.vocabulary) for d in documents if d.prepared.arrays}) > 4
+        for document in documents:
+            old = mentions_oracle.find_mentions([document], _fresh(table))[document.id]
+            expected = [(m.actor, m.start, m.end, m.in_title) for m in old]
+            assert actor_mentions.article_mention_spans(document, shared) == expected
+            segment = _Segment(0, document.article.text, document.prepared, False)
+            if segment.capital_ids is not None:
+                readings = shared.remember_ids(
+                    segment.vocabulary,
+                    segment.capital_ids,
+                    lambda k, s=segment: s.capital_raws[k],
+                    _read_token,
+                )
+                assert readings == [_read_token(raw, table) for raw in segment.capital_raws]
+
+
+title_text = st.lists(
+    st.tuples(st.sampled_from(HAZARDS), st.sampled_from([*GAPS, "  ", "!", "?", "", "\u00a0"])),
+    max_size=12,
+).map(lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(title_text, any_text, st.text(" AbcU.S!?\n\u2028-'’", max_size=30)))
+def test_a_title_is_prepared_as_prepare_prepares_it(title: str) -> None:
+    if not title.strip():
+        return  # a blank title is not read
+    assert actor_mentions._prepare_title("t", title) == prepare("t", title)
