@@ -213,14 +213,12 @@ def token_id_columns(
     vocabulary = _VOCABULARY[0]
     if len(vocabulary) + len(words) > vocabularies.VOCABULARY_SIZE:
         vocabulary = _VOCABULARY[0] = Vocabulary(_norm)
-    # The ids go straight into the array (no list in between); the norms are read by the
-    # array's ids as Python ints again (``tolist`` is one copy in C).
-    id_array = np.fromiter(map(vocabulary.__getitem__, words), dtype=np.int64, count=len(words))
-    ids = id_array.tolist()
+    ids = list(map(vocabulary.__getitem__, words))
     if len(ids) > 1:
         norms: tuple[str, ...] = itemgetter(*ids)(vocabulary.norms)
     else:  # (itemgetter gives one index's value bare)
         norms = tuple(vocabulary.norms[i] for i in ids)
+    id_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
     return offsets[0:-1:2], offsets[1::2], norms, id_array, vocabulary
 
 
