@@ -59,13 +59,20 @@ def prepare(article_id: str, text: str) -> PreparedText:
     """
     sentences = split_sentences(text)
     starts, ends, norms, ids, vocabulary = token_id_columns(text)
-    of_token = sentence_array(sentences, starts)
+    if len(sentences) > 1:
+        of_token = sentence_array(sentences, starts)
+        token_sentence = tuple(of_token.tolist())
+    else:
+        # One sentence (a title, mostly) holds every token: index 0, what the search gives,
+        # without turning the starts into an array to search.
+        of_token = np.zeros(len(starts), np.int64)
+        token_sentence = (0,) * len(starts)
     return PreparedText(
         article_id=article_id,
         sentences=tuple(sentences),
         token_starts=starts,
         token_ends=ends,
         token_norms=norms,
-        token_sentence=tuple(of_token.tolist()),
+        token_sentence=token_sentence,
         arrays=TokenArrays(of_token, ids, vocabulary),
     )
