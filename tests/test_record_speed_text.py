@@ -188,3 +188,47 @@ def test_category_counts_keep_their_field_order() -> None:
     assert [f for f in CategoryCount.__dataclass_fields__] == [
         "category", "hits", "score", "sentences", "negated",
     ]  # fmt: skip
+
+
+category_values = st.tuples(
+    st.sampled_from([0, 1, 2, 7]),
+    st.sampled_from([0.0, -0.0, 0, 1.5, -2.25, 1e-9, float("nan")]),
+    st.sampled_from([0, 1, 3]),
+    st.sampled_from([0, 1]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(category_values, min_size=1, max_size=8),
+    st.sampled_from([(0, 0), (1, 1), (250, 12), (-3, -1), (7, 0), (0, 5)]),
+    st.sampled_from(["stance", "odd%sname", "100%", "%d%%"]),
+)
+def test_zero_categories_and_percent_signs_are_written_as_the_dicts_are(
+    resources: Resources,
+    values: list[tuple[int, float, int, int]],
+    lengths: tuple[int, int],
+    name: str,
+) -> None:
+    """A category with nothing (its record one constant text), beside any other; ``%`` in
+    a lexicon's or category's name (the record is one ``%`` format); any article length."""
+    article = Article("a", "O", "The deal. The system said no. Missile deal, a deal.")
+    analysis = _analyses([article], resources)[0]
+    n_tokens, n_sentences = lengths
+    lexicons = []
+    for index, scores in enumerate(analysis.lexicons):
+        categories = tuple(
+            CategoryCount(f"{name}-{k}", hits, score, sentences, negated)
+            for k, (hits, score, sentences, negated) in enumerate(values)
+        )
+        lexicons.append(
+            replace(
+                scores,
+                lexicon=f"{name}{index}",
+                categories=categories,
+                n_tokens=n_tokens,
+                n_sentences=n_sentences,
+                profile=tuple((c.category, c.score) for c in categories) if scores.profile else (),
+            )
+        )
+    assert_parts_as_before([replace(analysis, lexicons=tuple(lexicons))], resources)
