@@ -1,4 +1,6 @@
-"""Parts of an annotation record written straight to JSON text (for ``framing annotate``).
+"""Parts of an annotation record written straight to JSON text (for ``framing annotate``):
+the memo of strings and floats every part shares, and the scores object
+(``record_sentences`` writes the sentences, ``evidence_text`` the evidence).
 
 Every function here gives the bytes ``json.dumps(value, ensure_ascii=False,
 separators=(",", ":"))`` gives for the value the plain code builds (``export.article_scores``
@@ -13,10 +15,7 @@ the fixed punctuation are written here. ``tests/test_annotate_speed_equivalence.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from math import copysign
-
-import numpy as np
 
 from framing.analysis import ArticleAnalysis
 from framing.export import article_scores
@@ -264,136 +263,3 @@ _ZERO_CATEGORY = (
     '{"hits":0,"score":0.0,"per_1000":0.0,"sentences":0,"sentence_share":0.0,"negated":0}'
 )
 """The record of a category with no hit, no sentence, no negation and a score of +0.0."""
-
-
-_SENTENCE = '{"start":%d,"end":%d,"tone":%s,"cues":%s}'
-"""A sentence's record, as ``annotate.annotation_record`` writes it."""
-
-
-class SentencesText:
-    """The ``sentences`` list of an annotation record (its items, comma-separated).
-
-    Each sentence has its span, its tone and its ``cues`` (lexicon -> category -> hits, only
-    the lexicons with a hit there), the counts of ``ArticleLexiconScores.sentence_cues``.
-
-    Why it is written so: an article has ~45 sentences and ~170 distinct (sentence,
-    category) pairs among ~220 hits. The pairs are found with a few NumPy calls over every
-    lexicon's hits at once: categories are numbered across the article's lexicons, so one
-    sort orders the pairs by sentence, lexicon and category, as the record nests them. Each
-    pair then becomes one remembered piece of text (the category and count, after a comma,
-    or after the opening of its lexicon's object or of the sentence's), and each sentence's
-    cues are one join. Two lexicons of one name (which the record's dict merges) are
-    written from the plain dicts instead.
-    """
-
-    def __init__(self, memo: TextMemo) -> None:
-        self._memo = memo
-        self._layouts: dict[tuple[tuple[str, tuple[str, ...]], ...], _Layout | None] = {}
-
-    def text(self, analysis: ArticleAnalysis) -> str:
-        """The sentence records of one analysed article, comma-separated."""
-        spans = analysis.document.prepared.sentences
-        tone = analysis.tone
-        compounds = tone.compounds
-        if not (len(spans) == len(compounds) == len(tone.spans)):
-            # the plain record's strict zips raise here, and so does this one
-            list(zip(spans, tone.sentences, strict=True))
-            raise AssertionError("unreachable")
-        lexicons = analysis.lexicons
-        layout = self._layout(lexicons)
-        cues = ["{}"] * len(spans)
-        if layout is None:
-            for sentence, text in _plain_cues(lexicons).items():
-                if 0 <= sentence < len(cues):
-                    cues[sentence] = text
-        else:
-            layout.write(lexicons, cues)
-        number = self._memo.number
-        numbers = self._memo.numbers
-        args: list[object] = []
-        for span, compound, cue in zip(spans, compounds, cues, strict=True):
-            args += (span.start, span.end, numbers.get(compound) or number(compound), cue)
-        return ",".join([_SENTENCE] * len(spans)) % tuple(args)
-
-    def _layout(self, lexicons: Sequence[ArticleLexiconScores]) -> _Layout | None:
-        key = tuple((s.lexicon, s.category_ids) for s in lexicons)
-        if key in self._layouts:
-            return self._layouts[key]
-        names = [name for name, _ in key]
-        layout = None
-        if len(set(names)) == len(names):
-            layout = _Layout(key)
-        self._layouts[key] = layout
-        return layout
-
-
-class _Layout:
-    """The categories of an article's lexicons numbered across them, and the text pieces of
-    the ``cues`` objects, made once per set of lexicons."""
-
-    def __init__(self, lexicons: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
-        offsets = [0]
-        lexicon_of: list[int] = []
-        for index, (_, categories) in enumerate(lexicons):
-            offsets.append(offsets[-1] + len(categories))
-            lexicon_of.extend([index] * len(categories))
-        self.offsets = offsets
-        self.size = offsets[-1]
-        self.lexicon_of = np.asarray(lexicon_of, dtype=np.int64)
-        openers = [ENCODE(name) + ":{" for name, _ in lexicons]
-        keys = [ENCODE(category) + ":" for _, categories in lexicons for category in categories]
-        # per global category: after a comma, opening its lexicon's object, opening the cues
-        self._heads = (
-            [f",{key}" for key in keys],
-            [f"}},{openers[lexicon]}{key}" for lexicon, key in zip(lexicon_of, keys, strict=True)],
-            [f"{{{openers[lexicon]}{key}" for lexicon, key in zip(lexicon_of, keys, strict=True)],
-        )
-        self._pieces: dict[int, str] = {}
-
-    def write(self, lexicons: Sequence[ArticleLexiconScores], cues: list[str]) -> None:
-        """Set ``cues[sentence]`` to the cues object of every sentence with a hit."""
-        sentences = [s.hit_sentence for s in lexicons if len(s.hit_sentence)]
-        if not sentences:
-            return
-        size = self.size
-        categories = [
-            s.hit_category + offset
-            for s, offset in zip(lexicons, self.offsets, strict=False)
-            if len(s.hit_sentence)
-        ]
-        keys = np.sort(np.concatenate(sentences) * size + np.concatenate(categories))
-        n = len(keys)
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        counts = np.diff(np.append(first, n))
-        distinct = keys[first]
-        sentence = distinct // size
-        category = distinct - sentence * size
-        lexicon = self.lexicon_of[category]
-        opens_sentence = np.concatenate(([True], sentence[1:] != sentence[:-1]))
-        opens_lexicon = opens_sentence | np.concatenate(([True], lexicon[1:] != lexicon[:-1]))
-        # one number per piece: its count, how it opens (0, 1, 2) and its category
-        code = opens_lexicon.astype(np.int64) + opens_sentence
-        piece_keys = ((counts * 3 + code) * size + category).tolist()
-        pieces = self._pieces
-        texts = [pieces.get(k) or self._piece(k) for k in piece_keys]
-        bounds = [*np.flatnonzero(opens_sentence).tolist(), len(texts)]
-        owners = sentence[opens_sentence].tolist()
-        limit = len(cues)
-        for index, owner in enumerate(owners):
-            if 0 <= owner < limit:
-                cues[owner] = "".join(texts[bounds[index] : bounds[index + 1]]) + "}}"
-
-    def _piece(self, key: int) -> str:
-        rest, category = divmod(key, self.size)
-        count, code = divmod(rest, 3)
-        text = self._pieces[key] = self._heads[code][category] + str(count)
-        return text
-
-
-def _plain_cues(lexicons: Sequence[ArticleLexiconScores]) -> dict[int, str]:
-    """Per sentence with a cue, its ``cues`` object through the plain dicts."""
-    cues: dict[int, dict[str, dict[str, int]]] = {}
-    for scores in lexicons:
-        for sentence in scores.sentence_cues:
-            cues.setdefault(sentence.sentence, {})[scores.lexicon] = dict(sentence.counts)
-    return {sentence: ENCODE(value) for sentence, value in cues.items()}

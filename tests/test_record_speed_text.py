@@ -34,7 +34,8 @@ from framing.lexicon import parse_lexicon
 from framing.lexicon_scores import CategoryCount
 from framing.loading import load_corpus
 from framing.model import Article
-from framing.record_text import ENCODE, ScoresText, SentencesText, TextMemo, float_text
+from framing.record_sentences import SentencesText
+from framing.record_text import ENCODE, ScoresText, TextMemo, float_text
 from framing.synthetic import generate_articles
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -63,10 +64,15 @@ def _plain_sentences(analysis: ArticleAnalysis, resources: Resources) -> str:
 def assert_parts_as_before(analyses: Sequence[ArticleAnalysis], resources: Resources) -> None:
     memo = TextMemo()
     scores, sentences = ScoresText(memo), SentencesText(memo)
+    plain = [_plain_sentences(analysis, resources) for analysis in analyses]
     for _ in range(2):  # the second time from memory
-        for analysis in analyses:
+        for analysis, expected in zip(analyses, plain, strict=True):
             assert scores.text(analysis) == _dumps(article_scores(analysis))
-            assert sentences.text(analysis) == _plain_sentences(analysis, resources)
+            assert sentences.text(analysis) == expected
+        # the whole list as one batch, and split in two
+        assert sentences.texts(analyses) == plain
+        half = len(analyses) // 2
+        assert sentences.texts(analyses[:half]) + sentences.texts(analyses[half:]) == plain
 
 
 @pytest.fixture(scope="module")
