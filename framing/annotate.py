@@ -50,8 +50,9 @@ from framing.model import Article
 from framing.output import check_targets, open_atomic
 from framing.progress import progress_bar
 from framing.quotes import Quote
+from framing.record_sentences import SentencesText
 from framing.record_text import ENCODE as _ENCODE
-from framing.record_text import ScoresText, SentencesText, TextMemo
+from framing.record_text import ScoresText, TextMemo
 
 ANNOTATION_FORMAT = "framing.annotation"
 ANNOTATION_VERSION = 3
@@ -145,9 +146,10 @@ class _LineWriter:
     float still goes through json's own encoder (``_ENCODE``), remembered per value
     (``record_text.TextMemo``): a batch repeats a few hundred labels, names and weights.
     Only ints (offsets and counts, whose ``str`` is what json writes), booleans and the fixed
-    punctuation are written here; the sentences and the scores object are written by
-    ``record_text``, the targets (most articles have none) are still dicts through the
-    encoder. Made once per batch, so what it remembers stays bounded. The parts are made in
+    punctuation are written here; the sentences are written by ``record_sentences``, the
+    scores object by ``record_text``, the evidence by ``evidence_text``; the targets (most
+    articles have none) are still dicts through the encoder. Made once per batch, so what
+    it remembers stays bounded. The parts are made in
     the record's order, each over the whole batch (``lines``), so the first target outside
     the text in the batch fails, after the mentions are found, as it did.
     """
@@ -174,7 +176,7 @@ class _LineWriter:
         on 2,000 generated articles, each part cost 20-40% more when the parts took turns
         per article, about 0.14 ms per article in all.
         """
-        sentences = [self._sentences.text(analysis) for analysis in analyses]
+        sentences = self._sentences.texts(analyses)
         evidence = self._evidence.texts(analyses)
         quotes = [self._quotes(analysis.quotes) for analysis in analyses]
         mentions = [self._mentions(analysis) for analysis in analyses]

@@ -37,6 +37,8 @@ NEGATORS = frozenset(
 )
 """Words that negate a following stance cue; any token ending in "n't" does too."""
 
+_EMPTY = np.zeros(0, dtype=np.int64)
+
 _EXACT_LIMIT = 2.0**40
 """Sums of multiples of 1/64 below this (in absolute value) are exact doubles."""
 
@@ -82,30 +84,25 @@ def count_batch(
     lexicon = compiled.entry_lexicon[entry]
     category = compiled.entry_global_category[entry]
     weight = compiled.entry_weight[entry]
-    token_sentence: list[int] = []
-    token_starts: list[int] = []
-    token_ends: list[int] = []
-    for text in prepared:
-        token_sentence += text.token_sentence
-        token_starts += text.token_starts
-        token_ends += text.token_ends
-    firsts = hits.first.tolist()
-    sentence = _column(token_sentence, firsts)
-    start = _column(token_starts, firsts)
-    end = _column(token_ends, hits.last.tolist())
-    negated = np.zeros(len(firsts), dtype=bool)
+    n_hits = len(entry)
+    token_sentence = _token_sentences(prepared)
+    # each hit's first and last token within its own article, and where each article's
+    # hits begin: the offsets are picked from the articles' own tuples (only the hit tokens
+    # are read, never the whole batch's columns)
+    doc_bounds = np.searchsorted(doc, np.arange(n_docs + 1)).tolist()
+    own_base = hits.token_offsets[doc]
+    sentence = token_sentence[hits.first]
+    start = _pick([text.token_starts for text in prepared], hits.first - own_base, doc_bounds)
+    end = _pick([text.token_ends for text in prepared], hits.last - own_base, doc_bounds)
+    negated = np.zeros(n_hits, dtype=bool)
     negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
     if len(negatable):
-        norms: list[str] = []
-        for text in prepared:
-            norms += text.token_norms
-        own_first = hits.first[negatable]
         flagged = _negated_hits(
-            own_first,
-            hits.token_offsets[doc[negatable]],
-            sentence[negatable],
+            hits.first[negatable],
+            own_base[negatable],
+            doc[negatable],
             token_sentence,
-            norms,
+            [text.token_norms for text in prepared],
         )
         if flagged.any():
             negated[negatable[flagged]] = True
@@ -151,10 +148,40 @@ def _rows(counts: npt.NDArray[np.generic], n_docs: int) -> Any:
     return counts.reshape(n_docs, -1).tolist()
 
 
-def _column(values: Sequence[int], indices: list[int]) -> IntArray:
-    """``np.asarray(values)[indices]`` for indices into a long list: picked in C by
-    ``itemgetter`` (which returns a lone value bare), then read by ``np.fromiter``."""
-    picked = itemgetter(*indices)(values) if len(indices) > 1 else [values[i] for i in indices]
+def _token_sentences(prepared: Sequence[PreparedText]) -> IntArray:
+    """Every token's sentence, the batch's articles one after another.
+
+    Read from each article's ``arrays.sentence`` (the tuple's values as an array, made by
+    ``prepare``), so no token's int object is touched; an article without arrays (built by
+    hand) is read from its tuple.
+    """
+    parts: list[IntArray] = [_EMPTY]
+    for text in prepared:
+        arrays = text.arrays
+        if arrays is not None and len(arrays.sentence) == len(text.token_sentence):
+            parts.append(arrays.sentence)
+        else:
+            column = text.token_sentence
+            parts.append(np.fromiter(column, dtype=np.int64, count=len(column)))
+    return np.concatenate(parts).astype(np.int64, copy=False)
+
+
+def _pick(columns: Sequence[Sequence[int]], local: IntArray, bounds: list[int]) -> IntArray:
+    """``columns[d][i]`` for every index ``i`` of ``local``, where ``local[bounds[d]:bounds[d
+    + 1]]`` index article ``d``'s column.
+
+    Why per article: concatenating the batch's columns read every token's int object (most
+    of them cold in the CPU's caches) to pick a third of them; here ``itemgetter`` (which
+    returns a lone value bare) picks each article's few in C.
+    """
+    indices = local.tolist()
+    picked: list[int] = []
+    for index, column in enumerate(columns):
+        lo, hi = bounds[index], bounds[index + 1]
+        if hi - lo > 1:
+            picked += itemgetter(*indices[lo:hi])(column)
+        elif hi > lo:
+            picked.append(column[indices[lo]])
     return np.fromiter(picked, dtype=np.int64, count=len(indices))
 
 
@@ -166,9 +193,22 @@ def _distinct_counts(
     n_docs: int,
 ) -> list[list[int]]:
     """Per article, how many distinct sentences have a hit of each class (category or
-    lexicon, numbered below ``size``)."""
-    ordered = np.sort(batch_sentence * size + classes)
-    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))[: len(ordered)]]
+    lexicon, numbered below ``size``).
+
+    The distinct (sentence, class) keys in order are the marked cells of a table over the
+    batch's sentences and classes (a few hundred thousand bytes, marked and read in C):
+    several times cheaper than sorting the keys. A table that would be much larger than the
+    hits (very long articles with few cues) gives way to the sort.
+    """
+    keys = batch_sentence * size + classes
+    cells = len(doc_of_sentence) * size
+    if cells <= _TABLE_LIMIT or cells <= 16 * len(keys):
+        marks = np.zeros(cells, dtype=bool)
+        marks[keys] = True
+        distinct = np.flatnonzero(marks)
+    else:
+        ordered = np.sort(keys)
+        distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))[: len(ordered)]]
     owners = doc_of_sentence[distinct // size]
     counts: list[list[int]] = _rows(
         np.bincount(owners * size + distinct % size, minlength=n_docs * size), n_docs
@@ -176,16 +216,20 @@ def _distinct_counts(
     return counts
 
 
+_TABLE_LIMIT = 1 << 20
+"""Tables of marks up to this many cells (1 MB) are used whatever the number of hits."""
+
+
 def _negated_hits(
     first: IntArray,
     doc_start: IntArray,
-    sentence: IntArray,
-    token_sentence: Sequence[int],
-    norms: Sequence[str],
+    doc: IntArray,
+    token_sentence: IntArray,
+    norms: Sequence[Sequence[str]],
 ) -> BoolArray:
-    """Per hit (by its first token in the batch, its article's first token and its sentence),
+    """Per hit (by its first token in the batch, its article's first token and its article),
     whether a negator stands within ``NEGATION_WINDOW`` tokens before it, in its article and
-    sentence.
+    sentence (``token_sentence``: the batch's tokens' sentences; ``norms``: each article's).
 
     The window's tokens are picked for every hit at once; most are not negators, which a
     set lookup mapped in C says, and the "n't" ending is looked for only when some window
@@ -194,18 +238,30 @@ def _negated_hits(
     back = np.arange(1, NEGATION_WINDOW + 1, dtype=np.int64)
     position = first[:, None] - back[None, :]
     inside = position >= doc_start[:, None]
-    picked = position[inside].tolist()
     is_negator = np.zeros(position.shape, dtype=bool)
-    if picked:
-        words = [norms[i] for i in picked] if len(picked) == 1 else itemgetter(*picked)(norms)
-        found = np.fromiter(map(NEGATORS.__contains__, words), dtype=bool, count=len(picked))
+    picked = position[inside]
+    if len(picked):
+        # the hits come by article, so the picked window tokens do too
+        picked_doc = np.broadcast_to(doc[:, None], position.shape)[inside]
+        bounds = np.searchsorted(picked_doc, np.arange(len(norms) + 1)).tolist()
+        own = picked - np.broadcast_to(doc_start[:, None], position.shape)[inside]
+        words: list[str] = []
+        indices = own.tolist()
+        for index, column in enumerate(norms):
+            lo, hi = bounds[index], bounds[index + 1]
+            if hi - lo > 1:
+                words += itemgetter(*indices[lo:hi])(column)
+            elif hi > lo:
+                words.append(column[indices[lo]])
+        found = np.fromiter(map(NEGATORS.__contains__, words), dtype=bool, count=len(words))
         if "n't" in "\n".join(words):
             found |= np.fromiter(
-                (word.endswith("n't") for word in words), dtype=bool, count=len(picked)
+                (word.endswith("n't") for word in words), dtype=bool, count=len(words)
             )
+        first_sentence = token_sentence[first]
         same = (
-            _column(token_sentence, picked)
-            == np.broadcast_to(sentence[:, None], position.shape)[inside]
+            token_sentence[picked]
+            == np.broadcast_to(first_sentence[:, None], position.shape)[inside]
         )
         is_negator[inside] = found & same
     return np.asarray(is_negator.any(axis=1), dtype=bool)

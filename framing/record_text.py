@@ -1,4 +1,6 @@
-"""Parts of an annotation record written straight to JSON text (for ``framing annotate``).
+"""Parts of an annotation record written straight to JSON text (for ``framing annotate``):
+the memo of strings and floats every part shares, and the scores object
+(``record_sentences`` writes the sentences, ``evidence_text`` the evidence).
 
 Every function here gives the bytes ``json.dumps(value, ensure_ascii=False,
 separators=(",", ":"))`` gives for the value the plain code builds (``export.article_scores``
@@ -13,10 +15,7 @@ the fixed punctuation are written here. ``tests/test_annotate_speed_equivalence.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from math import copysign
-
-import numpy as np
 
 from framing.analysis import ArticleAnalysis
 from framing.export import article_scores
@@ -26,7 +25,7 @@ from framing.tone import NEUTRAL_BAND
 ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 """``json.dumps(value, ensure_ascii=False, separators=(",", ":"))``, with the encoder made once."""
 
-_CATEGORY = '%s{"hits":%d,"score":%s,"per_1000":%s,"sentences":%d,"sentence_share":%s,"negated":%d}'
+_CATEGORY = '{"hits":%d,"score":%s,"per_1000":%s,"sentences":%d,"sentence_share":%s,"negated":%d}'
 """A category's record (``export.lexicon_scores_record``), after its key and colon."""
 
 
@@ -96,239 +95,171 @@ _ZEROS = ("0.0", "-0.0")
 class ScoresText:
     """``export.article_scores(analysis)`` as JSON text.
 
-    Per category the record is one ``%`` format of its ints and remembered float texts; the
-    per-1,000 rate and sentence share of a count are made once per article (counts repeat:
-    most categories have none or a few hits). Where a record's keys would repeat (two
-    lexicons, or two categories, of one name, which the dicts would merge), and where the
-    tone's spans and compounds disagree (which ``ArticleTone.sentences`` raises on), the
-    plain dicts are encoded instead.
+    The whole object is one ``%`` format per article: a template joined from fixed pieces
+    (one per lexicon and per category, made once per set of names, their keys' ``%`` signs
+    doubled) and the values it takes. A category with no hit, no sentence, no negation and
+    a score of exactly +0.0 (40-54% of them) writes a constant text, whenever its lexicon's
+    rates of a zero count are written "0.0" (any article with tokens and sentences, or
+    none): its piece then holds its values and takes none. The per-1,000 rate and sentence
+    share of a count are made once per article's lexicon (counts repeat). Where a record's
+    keys would repeat (two lexicons, or two categories, of one name, which the dicts would
+    merge), and where the tone's spans and compounds disagree (which
+    ``ArticleTone.sentences`` raises on), the plain dicts are encoded instead.
     """
 
     def __init__(self, memo: TextMemo) -> None:
         self._memo = memo
         self._keys: dict[tuple[str, ...], list[str] | None] = {}
+        self._categories: dict[tuple[str, ...], tuple[list[str], list[str]] | None] = {}
+        self._per_1000: dict[int, dict[int, str]] = {}
+        self._share: dict[int, dict[int, str]] = {}
+
+    def _rate(self, texts: dict[int, str], count: int, total: int, scale: float) -> str:
+        """``export._rate(count, total, scale)`` as JSON text, remembered in ``texts``."""
+        text = texts[count] = self._memo.round4(scale * count / total) if total else "0.0"
+        return text
 
     def _keys_of(self, names: tuple[str, ...]) -> list[str] | None:
-        """Per name, its JSON key and colon; ``None`` when a name repeats."""
+        """Per name, its JSON key and colon, ``%`` doubled; ``None`` when a name repeats."""
         if names in self._keys:
             return self._keys[names]
         unique = len(set(names)) == len(names)
-        keys = self._keys[names] = [ENCODE(n) + ":" for n in names] if unique else None
+        keys = self._keys[names] = [_escaped(ENCODE(n) + ":") for n in names] if unique else None
         return keys
+
+    def _categories_of(self, names: tuple[str, ...]) -> tuple[list[str], list[str]] | None:
+        """Per category name, its piece of template with values to take, and its piece
+        when it is all zero; ``None`` when a name repeats."""
+        if names in self._categories:
+            return self._categories[names]
+        keys = self._keys_of(names)
+        pieces = None
+        if keys is not None:
+            pieces = (
+                [f",{key}{_CATEGORY}" for key in keys],
+                [f",{key}{_ZERO_CATEGORY}" for key in keys],
+            )
+        self._categories[names] = pieces
+        return pieces
 
     def text(self, analysis: ArticleAnalysis) -> str:
         """The scores object of one analysed article."""
         lexicons = analysis.lexicons
         tone = analysis.tone
         compounds = tone.compounds
-        lexicon_keys = self._keys_of(tuple(s.lexicon for s in lexicons))
+        lexicon_keys = self._keys_of(tuple([s.lexicon for s in lexicons]))
         if lexicon_keys is None or len(tone.spans) != len(compounds):
             return ENCODE(article_scores(analysis))
-        parts = []
-        for key, scores in zip(lexicon_keys, lexicons, strict=True):
-            record = self._lexicon(scores)
-            if record is None:
-                return ENCODE(article_scores(analysis))
-            parts.append(key + record)
         prepared = analysis.document.prepared
-        positive = sum(1 for c in compounds if c >= NEUTRAL_BAND)
-        negative = sum(1 for c in compounds if c <= -NEUTRAL_BAND)
-        return (
-            f'{{"n_tokens":{prepared.n_tokens},"n_sentences":{prepared.n_sentences},'
-            f'"tone":{{"mean":{self._memo.round4(tone.mean_compound)},'
-            f'"positive_sentences":{positive},"negative_sentences":{negative},'
-            f'"sentences":{len(compounds)}}},"lexicons":{{{",".join(parts)}}}}}'
-        )
+        band = NEUTRAL_BAND
+        pieces = [_HEAD]
+        values: list[object] = [
+            prepared.n_tokens,
+            prepared.n_sentences,
+            self._memo.round4(tone.mean_compound),
+            len([c for c in compounds if c >= band]),
+            len([c for c in compounds if c <= -band]),
+            len(compounds),
+        ]
+        for index, (key, scores) in enumerate(zip(lexicon_keys, lexicons, strict=True)):
+            pieces.append(f",{key}" if index else key)
+            if not self._lexicon(scores, pieces, values):
+                return ENCODE(article_scores(analysis))
+        pieces.append("}}")
+        return "".join(pieces) % tuple(values)
 
-    def _lexicon(self, scores: ArticleLexiconScores) -> str | None:
-        """One lexicon's record (``export.lexicon_scores_record``); ``None`` when its
-        category names repeat."""
+    def _lexicon(
+        self, scores: ArticleLexiconScores, pieces: list[str], values: list[object]
+    ) -> bool:
+        """Add one lexicon's record (``export.lexicon_scores_record``) to the template and
+        its values; ``False`` when its category or frame names repeat."""
         categories = scores.categories
-        keys = self._keys_of(tuple(c.category for c in categories))
-        if keys is None:
-            return None
+        layout = self._categories_of(tuple([c.category for c in categories]))
+        if layout is None:
+            return False
         round4 = self._memo.round4
         rounded = self._memo.rounded
         n_tokens, n_sentences = scores.n_tokens, scores.n_sentences
-        # the text of _rate(count, n_tokens, 1000.0) and _rate(count, n_sentences) per count
-        per_1000: dict[int, str] = {}
-        share: dict[int, str] = {}
-        items = []
-        for key, c in zip(keys, categories, strict=True):
-            hits, sentences = c.hits, c.sentences
-            rate = per_1000.get(hits)
-            if rate is None:
-                rate = per_1000[hits] = round4(1000.0 * hits / n_tokens) if n_tokens else "0.0"
-            part = share.get(sentences)
-            if part is None:
-                part = share[sentences] = (
-                    round4(1.0 * sentences / n_sentences) if n_sentences else "0.0"
-                )
-            items.append(
-                _CATEGORY
-                % (
-                    key,
-                    hits,
-                    rounded.get(c.score) or round4(c.score),
-                    rate,
-                    sentences,
-                    part,
-                    c.negated,
-                )
-            )
+        # the text of _rate(count, n_tokens, 1000.0) and _rate(count, n_sentences) per count,
+        # for the batch's articles of this length
+        per_1000 = self._per_1000.get(n_tokens)
+        if per_1000 is None:
+            per_1000 = self._per_1000[n_tokens] = {}
+        share = self._share.get(n_sentences)
+        if share is None:
+            share = self._share[n_sentences] = {}
+        rate, part = self._rate, self._rate
         with_cue = scores.sentences_with_cue
-        n_hits = scores.n_hits
-        text = (
-            f'{{"hits":{n_hits},"score":{round4(scores.total_score)},'
-            f'"per_1000":{round4(1000.0 * n_hits / n_tokens) if n_tokens else "0.0"},'
-            f'"sentences_with_cue":{with_cue},'
-            f'"sentence_share":{round4(1.0 * with_cue / n_sentences) if n_sentences else "0.0"},'
-            f'"categories":{{{",".join(items)}}}'
+        n_hits = sum([c.hits for c in categories])
+        values += (
+            n_hits,
+            round4(sum([c.score for c in categories])),
+            per_1000.get(n_hits) or rate(per_1000, n_hits, n_tokens, 1000.0),
+            with_cue,
+            share.get(with_cue) or part(share, with_cue, n_sentences, 1.0),
         )
+        # a zero category's piece holds its text: only where that is what it would write
+        zeros_written = (per_1000.get(0) or rate(per_1000, 0, n_tokens, 1000.0)) == "0.0" and (
+            share.get(0) or part(share, 0, n_sentences, 1.0)
+        ) == "0.0"
+        pieces.append(_LEXICON)
+        first = len(pieces)
+        for piece, zero_piece, c in zip(*layout, categories, strict=True):
+            count, score, in_sentences, negations = c.hits, c.score, c.sentences, c.negated
+            if (
+                count
+                or in_sentences
+                or negations
+                or score
+                or not zeros_written
+                or type(score) is not float
+                or copysign(1.0, score) < 0
+            ):
+                pieces.append(piece)
+                values += (
+                    count,
+                    rounded.get(score) or round4(score),
+                    per_1000.get(count) or rate(per_1000, count, n_tokens, 1000.0),
+                    in_sentences,
+                    share.get(in_sentences) or part(share, in_sentences, n_sentences, 1.0),
+                    negations,
+                )
+            else:
+                pieces.append(zero_piece)
+        if len(pieces) > first:  # the first category's piece has no comma before it
+            pieces[first] = pieces[first][1:]
         if not scores.profile:
-            return text + "}"
-        profile_keys = self._keys_of(tuple(name for name, _ in scores.profile))
+            pieces.append("}}")
+            return True
+        profile_keys = self._keys_of(tuple([name for name, _ in scores.profile]))
         if profile_keys is None:
-            return None
-        profile = ",".join(
-            key + round4(value)
-            for key, (_, value) in zip(profile_keys, scores.profile, strict=True)
-        )
+            return False
         string = self._memo.string
-        used = ",".join(map(string, scores.used))
-        return (
-            f'{text},"profile":{{{profile}}},"used":[{used}],"dominant":{string(scores.dominant)}}}'
+        pieces.append(
+            '},"profile":{'
+            + ",".join([key + "%s" for key in profile_keys])
+            + '},"used":[%s],"dominant":%s}'
         )
+        values += [round4(value) for _, value in scores.profile]
+        values += (",".join(map(string, scores.used)), string(scores.dominant))
+        return True
 
 
-_SENTENCE = '{"start":%d,"end":%d,"tone":%s,"cues":%s}'
-"""A sentence's record, as ``annotate.annotation_record`` writes it."""
+def _escaped(text: str) -> str:
+    """``text`` as literal text in a ``%`` template."""
+    return text.replace("%", "%%")
 
 
-class SentencesText:
-    """The ``sentences`` list of an annotation record (its items, comma-separated).
-
-    Each sentence has its span, its tone and its ``cues`` (lexicon -> category -> hits, only
-    the lexicons with a hit there), the counts of ``ArticleLexiconScores.sentence_cues``.
-
-    Why it is written so: an article has ~45 sentences and ~170 distinct (sentence,
-    category) pairs among ~220 hits. The pairs are found with a few NumPy calls over every
-    lexicon's hits at once: categories are numbered across the article's lexicons, so one
-    sort orders the pairs by sentence, lexicon and category, as the record nests them. Each
-    pair then becomes one remembered piece of text (the category and count, after a comma,
-    or after the opening of its lexicon's object or of the sentence's), and each sentence's
-    cues are one join. Two lexicons of one name (which the record's dict merges) are
-    written from the plain dicts instead.
-    """
-
-    def __init__(self, memo: TextMemo) -> None:
-        self._memo = memo
-        self._layouts: dict[tuple[tuple[str, tuple[str, ...]], ...], _Layout | None] = {}
-
-    def text(self, analysis: ArticleAnalysis) -> str:
-        """The sentence records of one analysed article, comma-separated."""
-        spans = analysis.document.prepared.sentences
-        tone = analysis.tone
-        compounds = tone.compounds
-        if not (len(spans) == len(compounds) == len(tone.spans)):
-            # the plain record's strict zips raise here, and so does this one
-            list(zip(spans, tone.sentences, strict=True))
-            raise AssertionError("unreachable")
-        lexicons = analysis.lexicons
-        layout = self._layout(lexicons)
-        cues = ["{}"] * len(spans)
-        if layout is None:
-            for sentence, text in _plain_cues(lexicons).items():
-                if 0 <= sentence < len(cues):
-                    cues[sentence] = text
-        else:
-            layout.write(lexicons, cues)
-        number = self._memo.number
-        numbers = self._memo.numbers
-        args: list[object] = []
-        for span, compound, cue in zip(spans, compounds, cues, strict=True):
-            args += (span.start, span.end, numbers.get(compound) or number(compound), cue)
-        return ",".join([_SENTENCE] * len(spans)) % tuple(args)
-
-    def _layout(self, lexicons: Sequence[ArticleLexiconScores]) -> _Layout | None:
-        key = tuple((s.lexicon, s.category_ids) for s in lexicons)
-        if key in self._layouts:
-            return self._layouts[key]
-        names = [name for name, _ in key]
-        layout = None
-        if len(set(names)) == len(names):
-            layout = _Layout(key)
-        self._layouts[key] = layout
-        return layout
-
-
-class _Layout:
-    """The categories of an article's lexicons numbered across them, and the text pieces of
-    the ``cues`` objects, made once per set of lexicons."""
-
-    def __init__(self, lexicons: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
-        offsets = [0]
-        lexicon_of: list[int] = []
-        for index, (_, categories) in enumerate(lexicons):
-            offsets.append(offsets[-1] + len(categories))
-            lexicon_of.extend([index] * len(categories))
-        self.offsets = offsets
-        self.size = offsets[-1]
-        self.lexicon_of = np.asarray(lexicon_of, dtype=np.int64)
-        openers = [ENCODE(name) + ":{" for name, _ in lexicons]
-        keys = [ENCODE(category) + ":" for _, categories in lexicons for category in categories]
-        # per global category: after a comma, opening its lexicon's object, opening the cues
-        self._heads = (
-            [f",{key}" for key in keys],
-            [f"}},{openers[lexicon]}{key}" for lexicon, key in zip(lexicon_of, keys, strict=True)],
-            [f"{{{openers[lexicon]}{key}" for lexicon, key in zip(lexicon_of, keys, strict=True)],
-        )
-        self._pieces: dict[int, str] = {}
-
-    def write(self, lexicons: Sequence[ArticleLexiconScores], cues: list[str]) -> None:
-        """Set ``cues[sentence]`` to the cues object of every sentence with a hit."""
-        sentences = [s.hit_sentence for s in lexicons if len(s.hit_sentence)]
-        if not sentences:
-            return
-        size = self.size
-        categories = [
-            s.hit_category + offset
-            for s, offset in zip(lexicons, self.offsets, strict=False)
-            if len(s.hit_sentence)
-        ]
-        keys = np.sort(np.concatenate(sentences) * size + np.concatenate(categories))
-        n = len(keys)
-        first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-        counts = np.diff(np.append(first, n))
-        distinct = keys[first]
-        sentence = distinct // size
-        category = distinct - sentence * size
-        lexicon = self.lexicon_of[category]
-        opens_sentence = np.concatenate(([True], sentence[1:] != sentence[:-1]))
-        opens_lexicon = opens_sentence | np.concatenate(([True], lexicon[1:] != lexicon[:-1]))
-        # one number per piece: its count, how it opens (0, 1, 2) and its category
-        code = opens_lexicon.astype(np.int64) + opens_sentence
-        piece_keys = ((counts * 3 + code) * size + category).tolist()
-        pieces = self._pieces
-        texts = [pieces.get(k) or self._piece(k) for k in piece_keys]
-        bounds = [*np.flatnonzero(opens_sentence).tolist(), len(texts)]
-        owners = sentence[opens_sentence].tolist()
-        limit = len(cues)
-        for index, owner in enumerate(owners):
-            if 0 <= owner < limit:
-                cues[owner] = "".join(texts[bounds[index] : bounds[index + 1]]) + "}}"
-
-    def _piece(self, key: int) -> str:
-        rest, category = divmod(key, self.size)
-        count, code = divmod(rest, 3)
-        text = self._pieces[key] = self._heads[code][category] + str(count)
-        return text
-
-
-def _plain_cues(lexicons: Sequence[ArticleLexiconScores]) -> dict[int, str]:
-    """Per sentence with a cue, its ``cues`` object through the plain dicts."""
-    cues: dict[int, dict[str, dict[str, int]]] = {}
-    for scores in lexicons:
-        for sentence in scores.sentence_cues:
-            cues.setdefault(sentence.sentence, {})[scores.lexicon] = dict(sentence.counts)
-    return {sentence: ENCODE(value) for sentence, value in cues.items()}
+_HEAD = (
+    '{"n_tokens":%d,"n_sentences":%d,"tone":{"mean":%s,"positive_sentences":%d,'
+    '"negative_sentences":%d,"sentences":%d},"lexicons":{'
+)
+"""The scores object up to its lexicons' records."""
+_LEXICON = (
+    '{"hits":%d,"score":%s,"per_1000":%s,"sentences_with_cue":%d,"sentence_share":%s,"categories":{'
+)
+"""A lexicon's record (``export.lexicon_scores_record``) up to its categories' records."""
+_ZERO_CATEGORY = (
+    '{"hits":0,"score":0.0,"per_1000":0.0,"sentences":0,"sentence_share":0.0,"negated":0}'
+)
+"""The record of a category with no hit, no sentence, no negation and a score of +0.0."""

@@ -34,7 +34,8 @@ from framing.lexicon import parse_lexicon
 from framing.lexicon_scores import CategoryCount
 from framing.loading import load_corpus
 from framing.model import Article
-from framing.record_text import ENCODE, ScoresText, SentencesText, TextMemo, float_text
+from framing.record_sentences import SentencesText
+from framing.record_text import ENCODE, ScoresText, TextMemo, float_text
 from framing.synthetic import generate_articles
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -63,10 +64,15 @@ def _plain_sentences(analysis: ArticleAnalysis, resources: Resources) -> str:
 def assert_parts_as_before(analyses: Sequence[ArticleAnalysis], resources: Resources) -> None:
     memo = TextMemo()
     scores, sentences = ScoresText(memo), SentencesText(memo)
+    plain = [_plain_sentences(analysis, resources) for analysis in analyses]
     for _ in range(2):  # the second time from memory
-        for analysis in analyses:
+        for analysis, expected in zip(analyses, plain, strict=True):
             assert scores.text(analysis) == _dumps(article_scores(analysis))
-            assert sentences.text(analysis) == _plain_sentences(analysis, resources)
+            assert sentences.text(analysis) == expected
+        # the whole list as one batch, and split in two
+        assert sentences.texts(analyses) == plain
+        half = len(analyses) // 2
+        assert sentences.texts(analyses[:half]) + sentences.texts(analyses[half:]) == plain
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +194,47 @@ def test_category_counts_keep_their_field_order() -> None:
     assert [f for f in CategoryCount.__dataclass_fields__] == [
         "category", "hits", "score", "sentences", "negated",
     ]  # fmt: skip
+
+
+category_values = st.tuples(
+    st.sampled_from([0, 1, 2, 7]),
+    st.sampled_from([0.0, -0.0, 0, 1.5, -2.25, 1e-9, float("nan")]),
+    st.sampled_from([0, 1, 3]),
+    st.sampled_from([0, 1]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(category_values, min_size=1, max_size=8),
+    st.sampled_from([(0, 0), (1, 1), (250, 12), (-3, -1), (7, 0), (0, 5)]),
+    st.sampled_from(["stance", "odd%sname", "100%", "%d%%"]),
+)
+def test_zero_categories_and_percent_signs_are_written_as_the_dicts_are(
+    resources: Resources,
+    values: list[tuple[int, float, int, int]],
+    lengths: tuple[int, int],
+    name: str,
+) -> None:
+    """A category with nothing (its record one constant text), beside any other; ``%`` in
+    a lexicon's or category's name (the record is one ``%`` format); any article length."""
+    article = Article("a", "O", "The deal. The system said no. Missile deal, a deal.")
+    analysis = _analyses([article], resources)[0]
+    n_tokens, n_sentences = lengths
+    lexicons = []
+    for index, scores in enumerate(analysis.lexicons):
+        categories = tuple(
+            CategoryCount(f"{name}-{k}", hits, score, sentences, negated)
+            for k, (hits, score, sentences, negated) in enumerate(values)
+        )
+        lexicons.append(
+            replace(
+                scores,
+                lexicon=f"{name}{index}",
+                categories=categories,
+                n_tokens=n_tokens,
+                n_sentences=n_sentences,
+                profile=tuple((c.category, c.score) for c in categories) if scores.profile else (),
+            )
+        )
+    assert_parts_as_before([replace(analysis, lexicons=tuple(lexicons))], resources)
