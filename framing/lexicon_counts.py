@@ -92,8 +92,12 @@ def count_batch(
     doc_bounds = np.searchsorted(doc, np.arange(n_docs + 1)).tolist()
     own_base = hits.token_offsets[doc]
     sentence = token_sentence[hits.first]
-    start = _pick([text.token_starts for text in prepared], hits.first - own_base, doc_bounds)
-    end = _pick([text.token_ends for text in prepared], hits.last - own_base, doc_bounds)
+    offsets = _offset_arrays(prepared)
+    if offsets is not None:
+        start, end = offsets[0][hits.first], offsets[1][hits.last]
+    else:
+        start = _pick([text.token_starts for text in prepared], hits.first - own_base, doc_bounds)
+        end = _pick([text.token_ends for text in prepared], hits.last - own_base, doc_bounds)
     negated = np.zeros(n_hits, dtype=bool)
     negatable = np.flatnonzero(compiled.lexicon_negates[lexicon])
     if len(negatable):
@@ -164,6 +168,23 @@ def _token_sentences(prepared: Sequence[PreparedText]) -> IntArray:
             column = text.token_sentence
             parts.append(np.fromiter(column, dtype=np.int64, count=len(column)))
     return np.concatenate(parts).astype(np.int64, copy=False)
+
+
+def _offset_arrays(prepared: Sequence[PreparedText]) -> tuple[IntArray, IntArray] | None:
+    """The batch's token starts and ends, the articles one after another, from the arrays
+    ``prepare`` made (``TokenArrays.starts``/``ends``: the tuples' values), or ``None`` when
+    an article has none (built by hand), and ``_pick`` reads the tuples instead."""
+    starts: list[IntArray] = [_EMPTY]
+    ends: list[IntArray] = [_EMPTY]
+    for text in prepared:
+        arrays = text.arrays
+        if arrays is None or arrays.starts is None or arrays.ends is None:
+            return None
+        if len(arrays.starts) != len(text.token_starts):
+            return None
+        starts.append(arrays.starts)
+        ends.append(arrays.ends)
+    return np.concatenate(starts), np.concatenate(ends)
 
 
 def _pick(columns: Sequence[Sequence[int]], local: IntArray, bounds: list[int]) -> IntArray:

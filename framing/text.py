@@ -15,7 +15,7 @@ import numpy.typing as npt
 from framing.model import PreparedText, Span
 from framing.sentences import split_sentences
 from framing.tokens import normalize_token, token_id_columns, tokenize
-from framing.vocabulary import TokenArrays
+from framing.vocabulary import IntArray, TokenArrays
 
 __all__ = ["normalize_token", "prepare", "split_sentences", "tokenize"]
 
@@ -39,11 +39,15 @@ def assign_sentences(sentences: Sequence[Span], token_starts: Sequence[int]) -> 
 
 def sentence_array(sentences: Sequence[Span], token_starts: Sequence[int]) -> npt.NDArray[np.int64]:
     """Return ``assign_sentences`` as an array."""
+    return _sentence_of(sentences, np.fromiter(token_starts, np.int64, len(token_starts)))
+
+
+def _sentence_of(sentences: Sequence[Span], token_starts: npt.NDArray[np.int64]) -> IntArray:
+    """``sentence_array`` for token starts already in an array."""
     later_starts = np.fromiter(
         map(attrgetter("start"), sentences[1:]), np.int64, max(len(sentences) - 1, 0)
     )
-    token_array = np.fromiter(token_starts, np.int64, len(token_starts))
-    return np.searchsorted(later_starts, token_array, "right")
+    return np.searchsorted(later_starts, token_starts, "right")
 
 
 def prepare(article_id: str, text: str) -> PreparedText:
@@ -59,8 +63,11 @@ def prepare(article_id: str, text: str) -> PreparedText:
     """
     sentences = split_sentences(text)
     starts, ends, norms, ids, vocabulary = token_id_columns(text)
+    n_tokens = len(starts)
+    start_array = np.fromiter(starts, np.int64, n_tokens)
+    end_array = np.fromiter(ends, np.int64, n_tokens)
     if len(sentences) > 1:
-        of_token = sentence_array(sentences, starts)
+        of_token = _sentence_of(sentences, start_array)
         token_sentence = tuple(of_token.tolist())
     else:
         # One sentence (a title, mostly) holds every token: index 0, what the search gives,
@@ -74,5 +81,5 @@ def prepare(article_id: str, text: str) -> PreparedText:
         token_ends=ends,
         token_norms=norms,
         token_sentence=token_sentence,
-        arrays=TokenArrays(of_token, ids, vocabulary),
+        arrays=TokenArrays(of_token, ids, vocabulary, start_array, end_array),
     )

@@ -13,6 +13,7 @@ text (the scores' own oracle, ``tests/test_record_speed_scores.py``, checks the 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from collections.abc import Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -40,6 +41,7 @@ from framing.loading import load_corpus
 from framing.matching import BatchHits, CompiledLexicons
 from framing.model import Article, PreparedText
 from framing.synthetic import generate_articles
+from framing.vocabulary import TokenArrays
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
 STANCE_PAIR = """# name: pair-stance
@@ -223,6 +225,23 @@ def assert_counted_as_before(prepared: Sequence[PreparedText], compiled: Compile
     # articles without arrays (built by hand) are read from their tuples
     bare = [dataclasses.replace(text, arrays=None) for text in prepared]
     assert_same_counts(count_batch(bare, hits, compiled), expected)
+    # arrays without the offsets (made before they were kept): the offsets from the tuples
+    for text in prepared:
+        assert text.arrays is not None and text.arrays.starts is not None
+        assert text.arrays.starts.tolist() == list(text.token_starts)
+        assert text.arrays.ends is not None
+        assert text.arrays.ends.tolist() == list(text.token_ends)
+    no_offsets = [
+        dataclasses.replace(
+            text,
+            arrays=TokenArrays(text.arrays.sentence, text.arrays.ids, text.arrays.vocabulary),
+        )
+        for text in prepared
+        if text.arrays is not None
+    ]
+    assert_same_counts(count_batch(no_offsets, hits, compiled), expected)
+    # pickled (as a report's worker sends them): the offsets travel, the ids do not
+    assert_same_counts(count_batch(pickle.loads(pickle.dumps(prepared)), hits, compiled), expected)
 
 
 @pytest.fixture(scope="module")
