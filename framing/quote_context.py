@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from framing.model import Document
 from framing.quote_speakers import Speaker
@@ -34,6 +34,16 @@ _NEWLINE_BREAK_RE = re.compile(r"\n[^\S\n]*\n\s*")
 
 @dataclass(slots=True)
 class Found:
+    """A quote or reported clause while it is read, and a direct one's quote marks.
+
+    ``mark_start``/``mark_end`` are a direct quote's marks (the span the clause rules must
+    not read as a verb's), ``attr_start``/``attr_end`` its attribution (-1 when it has
+    none), ``runs_on`` whether it runs on into the next paragraph, ``inside`` whether it
+    lies inside another quote or a reported clause. Why fields and not a dict of extras:
+    each direct quote had a dict built and read by key several times; a slot is read
+    directly, and a ``Found`` is made without a default factory.
+    """
+
     start: int
     end: int
     direct: bool
@@ -43,7 +53,12 @@ class Found:
     inherit: bool = False  # speaker comes from the previous quote
     paragraph: int = 0
     sentence: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
+    mark_start: int = -1
+    mark_end: int = -1
+    runs_on: bool = False
+    attr_start: int = -1
+    attr_end: int = -1
+    inside: bool = False
 
 
 class Context:

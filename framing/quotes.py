@@ -227,10 +227,8 @@ def find_quotes(
         return ()
     ctx = Context(document)
     items = _direct_items(ctx)
-    blocked = [(i.extra["mark_start"], i.extra["mark_end"]) for i in items]
-    claimed = [
-        (i.extra["attr_start"], i.extra["attr_end"]) for i in items if "attr_start" in i.extra
-    ]
+    blocked = [(i.mark_start, i.mark_end) for i in items]
+    claimed = [(i.attr_start, i.attr_end) for i in items if i.attr_start >= 0]
     spans = sorted(blocked + claimed)
     # Quote marks can span sentences; widen each sentence's window by the longest span so a
     # binary search still finds every span that reaches into the sentence.
@@ -286,14 +284,11 @@ def _direct_items(ctx: Context) -> list[Found]:
         next_mark = mark_starts[after] if after < len(mark_starts) else len(text)
         limit = min(max(s_end, end + 1), p_end, next_mark)
         close = end + (0 if runs_on else 1)
+        # (Positional: the paragraph and the marks; no sentence or "single" mark: nothing
+        # reads them.)
         item = Found(
-            q_start,
-            q_end,
-            True,
-            None,
-            extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
+            q_start, q_end, True, None, "", "", False, paragraph, 0, start - 1, close, runs_on
         )
-        item.paragraph = paragraph  # (no sentence or "single" mark: nothing reads them)
         last_char = text[q_end - 1]
         trailing = None
         ends_open = last_char in ",?!—–-" or text[q_end:end].strip() in {",", "?", "!"}
@@ -310,7 +305,7 @@ def _direct_items(ctx: Context) -> list[Found]:
         if trailing is not None:
             speaker, verb, context, attr_start, attr_end = trailing
             item.speaker, item.verb, item.verb_context = speaker, verb, context
-            item.extra["attr_start"], item.extra["attr_end"] = attr_start, attr_end
+            item.attr_start, item.attr_end = attr_start, attr_end
         elif continues:
             item.inherit = True
         elif _LEAD_END_RE.search(text, s_start, start - 1):
@@ -352,11 +347,11 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
                     )
             continue
         for d in inner:
-            d.extra["inside"] = 1
+            d.inside = True
         kept_indirect.append(clause)
     for index in range(len(direct) - 2, -1, -1):
         item, following = direct[index], direct[index + 1]
-        if item.speaker is None and item.extra.get("runs_on") and following.speaker is not None:
+        if item.speaker is None and item.runs_on and following.speaker is not None:
             item.speaker, item.verb, item.verb_context = (
                 following.speaker,
                 following.verb,
@@ -365,13 +360,13 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     outer: Found | None = None
     for item in direct:
         if outer is not None and outer.start < item.start and item.end <= outer.end:
-            item.extra["inside"] = 1  # a quote within a quote belongs to the outer one
+            item.inside = True  # a quote within a quote belongs to the outer one
         elif item.speaker is not None and (outer is None or item.end > outer.end):
             outer = item
     result: list[Found] = []
     previous: Found | None = None
     for item in direct:
-        if item.extra.get("inside"):
+        if item.inside:
             continue
         if item.speaker is None:
             same_place = previous is not None and (

@@ -525,7 +525,7 @@ def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
     spans.sort()
     mark_starts = [s - 1 for s, *_ in spans]
     items: list[Found] = []
-    for start, end, runs_on, continues, single in spans:
+    for start, end, runs_on, continues, _single in spans:
         q_start, q_end = trim(text, start, end)
         if q_end <= q_start:
             continue
@@ -541,7 +541,9 @@ def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
             q_end,
             True,
             None,
-            extra={"mark_start": start - 1, "mark_end": close, "runs_on": int(runs_on)},
+            mark_start=start - 1,
+            mark_end=close,
+            runs_on=runs_on,
         )
         item.paragraph = paragraph
         item.sentence = ctx.sentence_of(start)
@@ -561,7 +563,7 @@ def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
         if trailing is not None:
             speaker, verb, context, attr_start, attr_end = trailing
             item.speaker, item.verb, item.verb_context = speaker, verb, context
-            item.extra["attr_start"], item.extra["attr_end"] = attr_start, attr_end
+            item.attr_start, item.attr_end = attr_start, attr_end
         elif continues:
             item.inherit = True
         elif re.search(r"[:,]\s*$", text[s_start : start - 1]):
@@ -571,7 +573,6 @@ def _plain_direct_items(ctx: _PlainContext) -> list[Found]:
                 lead_speaker = first_subject(text, s_start, s_start + len(lead))
                 if lead_speaker is not None:
                     item.speaker = lead_speaker
-        item.extra["single"] = int(single)
         items.append(item)
     return items
 
@@ -657,10 +658,8 @@ def _plain_find_quotes(
         return ()
     ctx = _PlainContext(document)
     items = _plain_direct_items(ctx)
-    blocked = [(i.extra["mark_start"], i.extra["mark_end"]) for i in items]
-    claimed = [
-        (i.extra["attr_start"], i.extra["attr_end"]) for i in items if "attr_start" in i.extra
-    ]
+    blocked = [(i.mark_start, i.mark_end) for i in items]
+    claimed = [(i.attr_start, i.attr_end) for i in items if i.attr_start >= 0]
     spans = sorted(blocked + claimed)
     reach = max((end - start for start, end in spans), default=0)
     span_starts = [start for start, _end in spans]
