@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
+from framing.allocator import keep_freed_memory
 from framing.analysis import (
     BatchMapper,
     Resources,
@@ -345,5 +346,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (the command's own process: see ``framing.allocator``)."""
+    keep_freed_memory()
     sys.exit(main())
