@@ -8,17 +8,22 @@ numbers on the page and in the JSON cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Any
 
 from framing.actors import (
     ActorSalience,
-    ActorTable,
     actor_salience,
     find_mentions,
-    load_actor_table,
-    side_of,
+)
+from framing.article_analysis import (
+    BATCH_SIZE,
+    ArticleAnalysis,
+    Resources,
+    analyze_document,
+    analyze_documents,
+    load_resources,
+    prepare_document,
 )
 from framing.comparisons import (
     MIN_CUE_SENTENCES,
@@ -35,70 +40,41 @@ from framing.findings import Finding, build_findings
 from framing.frames import OutletFrameInput, OutletFrames, compare_frames
 from framing.intervals import CONFIDENCE, REPLICATES
 from framing.labels import Label, labels_by_outlet
-from framing.lexicon import Lexicon, load_built_in_lexicons
-from framing.lexicon_files import merge_lexicons
-from framing.lexicon_scores import ArticleLexiconScores, LexiconRates, pool_rates, score_batch
-from framing.matching import CompiledLexicons
-from framing.model import Article, Corpus, Document, Evidence, Story
-from framing.quotes import OutletSources, Quote, find_quotes, quote_evidence, summarize_sources
+from framing.lexicon import Lexicon
+from framing.lexicon_scores import LexiconRates, pool_rates
+from framing.model import Article, Corpus, Story
+from framing.quotes import OutletSources, summarize_sources
 from framing.significance import ALPHA, PERMUTATIONS
 from framing.stories import group_stories
 from framing.terms import TermOptions, TermsResult, distinctive_terms
-from framing.text import prepare
-from framing.tone import ArticleTone, OutletTone, load_vader_lexicon, score_tones, summarize_tone
+from framing.tone import OutletTone, summarize_tone
+
+__all__ = [
+    # The per-article part lives in framing.article_analysis; it is part of this module's API.
+    "BATCH_SIZE",
+    "STORY_FRAMES",
+    "ArticleAnalysis",
+    "CorpusAnalysis",
+    "OutletSummary",
+    "Resources",
+    "StoryAnalysis",
+    "StoryJob",
+    "StoryLexicon",
+    "analyze_article_batch",
+    "analyze_corpus",
+    "analyze_document",
+    "analyze_documents",
+    "analyze_story",
+    "analyze_story_batch",
+    "finish_stories",
+    "finish_story",
+    "load_resources",
+    "prepare_document",
+    "settings",
+]
 
 STORY_FRAMES = "frames-security-deals"
 """The frame lexicon written for the bundled corpus's kind of story (arms and security deals)."""
-BATCH_SIZE = 128
-"""Articles matched together: enough to amortise each sparse operation's fixed cost."""
-
-
-@dataclass(frozen=True)
-class Resources:
-    """Lexicons loaded and compiled once per run, shared by every article."""
-
-    lexicons: tuple[Lexicon, ...]
-    compiled: CompiledLexicons = field(compare=False)
-    vader: dict[str, float] = field(compare=False, repr=False)
-    actors: ActorTable = field(compare=False, repr=False)
-
-    def side_of(self, text: str) -> str | None:
-        """The country or organisation a speaker's name or role points to."""
-        return side_of(text, self.actors)
-
-
-def load_resources(
-    extra_lexicons: Sequence[Lexicon] = (), actors_file: Path | None = None
-) -> Resources:
-    """Load the built-in lexicons and actor table, add or override with users' ones, and
-    compile them once."""
-    lexicons = merge_lexicons(load_built_in_lexicons(), extra_lexicons)
-    return Resources(
-        lexicons, CompiledLexicons(lexicons), load_vader_lexicon(), load_actor_table(actors_file)
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleAnalysis:
-    """Everything computed for one article on its own."""
-
-    document: Document
-    lexicons: tuple[ArticleLexiconScores, ...]
-    tone: ArticleTone
-    quotes: tuple[Quote, ...] = ()
-
-    @property
-    def evidence(self) -> tuple[Evidence, ...]:
-        found: list[Evidence] = []
-        for scores in self.lexicons:
-            found.extend(scores.evidence)
-        text = self.document.article.text
-        for quote in self.quotes:
-            found.extend(quote_evidence(quote, text))
-        return (*found, *self.tone.evidence)
-
-    def scores_of(self, lexicon: str) -> ArticleLexiconScores:
-        return next(scores for scores in self.lexicons if scores.lexicon == lexicon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,31 +154,6 @@ class CorpusAnalysis:
         from framing.notebook import corpus_html
 
         return corpus_html(self)
-
-
-def prepare_document(article: Article) -> Document:
-    """Prepare an article's text once; every analyzer reads the result."""
-    return Document(article, prepare(article.id, article.text))
-
-
-def analyze_documents(documents: Sequence[Document], resources: Resources) -> list[ArticleAnalysis]:
-    """Run the per-article analyzers over a batch (lexicons are matched, counted and tone is
-    scored for the whole batch at once)."""
-    results: list[ArticleAnalysis] = []
-    for lo in range(0, len(documents), BATCH_SIZE):
-        batch = documents[lo : lo + BATCH_SIZE]
-        lexicons = score_batch(batch, resources.compiled)
-        tones = score_tones(batch, resources.vader)
-        for document, scores, tone in zip(batch, lexicons, tones, strict=True):
-            results.append(
-                ArticleAnalysis(document, scores, tone, find_quotes(document, resources.side_of))
-            )
-    return results
-
-
-def analyze_document(document: Document, resources: Resources) -> ArticleAnalysis:
-    """Run the per-article analyzers on one article."""
-    return analyze_documents([document], resources)[0]
 
 
 def analyze_story(

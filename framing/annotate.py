@@ -36,16 +36,16 @@ from typing import Any
 
 from framing.actor_mentions import article_mention_spans
 from framing.actors import find_mentions, tone_toward_targets
-from framing.analysis import (
+from framing.article_analysis import (
     BATCH_SIZE,
     ArticleAnalysis,
     Resources,
     analyze_documents,
     prepare_document,
 )
+from framing.article_records import article_scores, evidence_record, quote_record
 from framing.evidence_text import EvidenceText
 from framing.execution import ResourceSpec, run_batches
-from framing.export import article_scores, evidence_record, quote_record
 from framing.model import Article
 from framing.output import check_targets, open_atomic
 from framing.progress import progress_bar

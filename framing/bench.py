@@ -39,8 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.analysis import BATCH_SIZE, ArticleAnalysis, load_resources, prepare_document
 from framing.annotate import annotation_lines
+from framing.article_analysis import BATCH_SIZE, ArticleAnalysis, load_resources, prepare_document
 from framing.collector import fewer_collections
 from framing.lexicon_scores import score_batch_hits
 from framing.loading import load_corpus

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from framing.analysis import prepare_document
+from framing.article_analysis import prepare_document
 from framing.coverage import align_coverage
 from framing.model import Article, Story
 from framing.synthetic import generate_articles

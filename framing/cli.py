@@ -9,35 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from framing import __version__
 from framing.allocator import keep_freed_memory
-from framing.analysis import (
-    BatchMapper,
-    Resources,
-    analyze_corpus,
-    analyze_story_batch,
-    prepare_document,
-    settings,
-)
 from framing.annotate import write_annotations
 from framing.collector import fewer_collections
 from framing.errors import FramingError, InputError, UsageError
 from framing.execution import ResourceSpec, check_jobs
-from framing.facts_file import read_facts
 from framing.lexicon import LexiconFileError
 from framing.lexicon_cli import add_lexicon_commands, run_lexicon
 from framing.lexicon_files import read_lexicon_file
-from framing.loading import iter_articles, load_corpus
-from framing.outlet_groups import apply_outlet_groups, read_outlet_groups
-from framing.progress import progress_bar
-from framing.report_files import FORMATS, write_report
+from framing.loading import iter_articles
 from framing.stories_cli import add_stories_command, run_stories
-from framing.story_runs import StoryRun, write_report_in_parallel
-from framing.terms import TermOptions, term_counts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -166,36 +151,6 @@ def _spec(args: argparse.Namespace) -> ResourceSpec:
     return ResourceSpec.from_files([read_lexicon_file(path) for path in args.lexicon], args.actors)
 
 
-def _batch_mapper(resources: Resources, bar: Any) -> BatchMapper:
-    """Run a serial report's batches here, counting articles then stories on the progress bar."""
-
-    def run(
-        function: Callable[[Resources, list[Any]], Any], batches: Iterable[list[Any]]
-    ) -> Iterator[Any]:
-        bar.set_description("stories" if function is analyze_story_batch else "articles")
-        bar.reset()
-        for batch in batches:
-            result = function(resources, batch)
-            bar.update(len(result))
-            yield result
-
-    return run
-
-
-def _stage_counter(bar: Any) -> Callable[[str, int], None]:
-    """Count a parallel report's units of work on the bar, restarting it at each stage."""
-    current = [""]
-
-    def count(stage: str, done: int) -> None:
-        if stage != current[0]:
-            current[0] = stage
-            bar.set_description(f"stories {stage}" if stage != "grouped" else "articles grouped")
-            bar.reset()
-        bar.update(done)
-
-    return count
-
-
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="overwrite output files framing did not write"
@@ -203,80 +158,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
-def _formats(args: argparse.Namespace) -> set[str]:
-    """The outputs asked for: ``--format`` plus the ``--json``/``--csv`` shorthands."""
-    asked = {part.strip().lower() for part in args.format.split(",") if part.strip()}
-    unknown = sorted(asked - set(FORMATS))
-    if unknown or not asked:
-        raise UsageError(
-            f"--format {args.format!r}: use a comma-separated list of {', '.join(FORMATS)}"
-        )
-    return asked | {name for name in ("json", "csv") if getattr(args, name)}
-
-
 def run_report(args: argparse.Namespace) -> int:
-    formats = _formats(args)
-    corpus = load_corpus(args.path)
-    if args.outlets:
-        corpus, unknown = apply_outlet_groups(corpus, read_outlet_groups(args.outlets))
-        if unknown:
-            print(
-                f"framing: {args.outlets} names {len(unknown)} outlet(s) not in the corpus: "
-                + "; ".join(unknown),
-                file=sys.stderr,
-            )
-    options = TermOptions(unit=args.term_counts)
-    background = None
-    if args.background:
-        if options.unit == "articles":
-            raise UsageError("--background counts words, so it needs --term-counts tokens")
-        reference = load_corpus(args.background, require_outlet=False)
-        background = term_counts((prepare_document(a) for a in reference), options.max_n)
-    facts = read_facts(args.facts) if args.facts else None
-    spec = _spec(args)
-    jobs = check_jobs(args.jobs)
-    resources = spec.load()
-    out_dir: Path = args.output or Path("reports") / (args.path.stem or "report")
-    with fewer_collections(), progress_bar(unit="done", quiet=args.quiet) as bar:
-        if jobs > 1 or args.scheduler:
-            run = StoryRun(
-                options,
-                background,
-                facts,
-                settings(options, background is not None),
-                tuple(sorted(formats)),
-            )
-            n_stories, count = write_report_in_parallel(
-                list(corpus),
-                spec,
-                run,
-                out_dir,
-                lexicons=resources.lexicons,
-                skipped=corpus.skipped,
-                jobs=jobs,
-                scheduler=args.scheduler,
-                force=args.force,
-                progress=_stage_counter(bar),
-            )
-        else:
-            mapper = _batch_mapper(resources, bar)
-            analysis = analyze_corpus(
-                corpus, resources, options, background, facts, map_batches=mapper
-            )
-            n_stories = len(analysis.stories)
-            count = write_report(analysis, out_dir, formats, force=args.force)
-    if not args.quiet:
-        print(
-            f"framing: {len(corpus)} articles, {n_stories} "
-            f"{'story' if n_stories == 1 else 'stories'}; wrote "
-            + (
-                str(out_dir / "index.html")
-                if "html" in formats
-                else f"{count} file(s) to {out_dir}"
-            )
-        )
-    if corpus.skipped:
-        print(f"framing: passed over {len(corpus.skipped)} file(s): {'; '.join(corpus.skipped)}")
+    # Imported here, not at the top: see framing.report_cli (a second of start-up).
+    from framing.report_cli import run_report as write_the_report
+
+    write_the_report(args, _spec(args))
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from framing.analysis import ArticleAnalysis
+from framing.article_analysis import ArticleAnalysis
 from framing.lexicon_scores import ArticleLexiconScores
 from framing.record_text import ENCODE, TextMemo
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from framing.actor_table import load_actor_table, parse_actor_table
-from framing.analysis import Resources, load_resources
+from framing.article_analysis import Resources, load_resources
 from framing.collector import collect_less
 from framing.errors import UsageError
 from framing.lexicon import Lexicon

@@ -23,17 +23,28 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-# The two _ORTHO flags are private to NLTK but unchanged since Punkt was ported; importing them
+from framing.punkt_module import load_punkt
+
+# Punkt alone, not the whole of NLTK (see framing.punkt_module: a second of start-up).
+_punkt = load_punkt()
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import (
+        PunktLanguageVars,
+        PunktParameters,
+        PunktSentenceTokenizer,
+        PunktToken,
+    )
+else:
+    PunktLanguageVars = _punkt.PunktLanguageVars
+    PunktParameters = _punkt.PunktParameters
+    PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+    PunktToken = _punkt.PunktToken
+# The two _ORTHO flags are private to NLTK but unchanged since Punkt was ported; reading them
 # (rather than copying their values) makes a future change fail loudly here.
-from nltk.tokenize.punkt import (
-    _ORTHO_BEG_UC,
-    _ORTHO_MID_LC,
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
+_ORTHO_BEG_UC = _punkt._ORTHO_BEG_UC
+_ORTHO_MID_LC = _punkt._ORTHO_MID_LC
 
 __all__ = [
     "ABBREVIATIONS_RESOURCE",

@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from math import copysign
 
-from framing.analysis import ArticleAnalysis
-from framing.export import article_scores
+from framing.article_analysis import ArticleAnalysis
+from framing.article_records import article_scores
 from framing.lexicon_scores import ArticleLexiconScores
 from framing.tone import NEUTRAL_BAND
 

@@ -47,12 +47,11 @@ import contextlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from framing.model import DEFAULT_STORY, Article, Document, Story
 
@@ -319,13 +318,28 @@ def _is_content(norm: str) -> bool:
     Cached: a corpus repeats a few thousand norms millions of times, and this check (with the
     stop list) was half the grouping time before it was.
     """
-    if len(norm) < 2 or norm.startswith("'") or norm in ENGLISH_STOP_WORDS:
+    if len(norm) < 2 or norm.startswith("'") or norm in _stop_words():
         return False
     return any(char.isalpha() for char in norm) or len(norm) >= 3
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (imported on first use: see ``_tfidf``)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
 def _tfidf(features: Sequence[list[str]]) -> tuple[sp.csr_matrix, list[str]]:
-    """Return the L2-normalised TF-IDF rows of every document's features, and the vocabulary."""
+    """Return the L2-normalised TF-IDF rows of every document's features, and the vocabulary.
+
+    scikit-learn is imported here, when stories are grouped, rather than with the module:
+    ``framing.cli`` imports this module to describe ``framing stories``, and importing
+    scikit-learn costs about half a second of every command's start-up (measured).
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     if not features:
         return sp.csr_matrix((0, 0)), []
     vectorizer = TfidfVectorizer(

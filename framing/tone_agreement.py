@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.analysis import prepare_document
+from framing.article_analysis import prepare_document
 from framing.loading import load_corpus
 from framing.model import Article
 from framing.tone import classify, load_vader_lexicon, score_tones

@@ -29,7 +29,7 @@ from framing.analysis import (
     prepare_document,
 )
 from framing.annotate import annotation_record
-from framing.export import article_scores
+from framing.article_records import article_scores
 from framing.lexicon import parse_lexicon
 from framing.lexicon_scores import CategoryCount
 from framing.loading import load_corpus
