@@ -342,7 +342,7 @@ def _offset_tables(
 
     Why: ``%d`` makes the digits of two offsets per record, about a third of the cost of
     writing the records, while a table's texts are only picked (by NumPy) and joined. The
-    tables are made once per process and size (a few milliseconds for the 8,192 offsets of
+    tables are made once per process and size (about 10 ms for the 8,192 offsets of
     news-length articles, at most three sizes), the same texts whatever the articles.
     """
     if not len(starts):
