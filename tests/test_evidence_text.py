@@ -351,3 +351,37 @@ def test_order_falls_back_for_huge_offsets() -> None:
     article = np.zeros(4, dtype=np.int64)
     expected = np.lexsort((keys, ends, starts, article))
     assert _order(article, starts, ends, keys, 1).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("limit", [0, 40, 1 << 15])
+def test_offsets_past_the_tables_are_written_with_percent_d(
+    resources: Resources, limit: int
+) -> None:
+    """Batches with an offset at or past the tables' limit take the ``%d`` route, whole."""
+    articles = [Article(**record) for record in generate_articles(5, seed=4, words=150)]
+    analyses = _analyses(articles, resources)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(evidence_text, "_OFFSET_LIMIT", limit)
+        assert_batch_as_before(analyses)
+        assert_batch_as_before(analyses[:1])
+
+
+def test_offset_tables_refuse_negative_and_large_offsets() -> None:
+    ok = np.asarray([0, 5, 8191], dtype=np.int64)
+    tables = evidence_text._offset_tables(ok, ok + 1)
+    assert tables is not None and len(tables[0]) == 16384
+    assert tables[0][12] == ',{"start":12,"end":' and tables[1][12] == "12,"
+    assert evidence_text._offset_tables(ok - 1, ok) is None
+    large = np.asarray([evidence_text._OFFSET_LIMIT], dtype=np.int64)
+    assert evidence_text._offset_tables(ok[:1], large) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-3, 12), max_size=60))
+def test_distinct_is_unique(values: list[int]) -> None:
+    """The few-values route and the sort it falls back to are ``np.unique``'s."""
+    array = np.asarray(values, dtype=np.int64)
+    distinct, inverse = evidence_text._distinct(array)
+    expected, expected_inverse = np.unique(array, return_inverse=True)
+    assert distinct.tolist() == expected.tolist()
+    assert inverse.tolist() == expected_inverse.reshape(-1).tolist()
