@@ -62,16 +62,13 @@ def prepare(article_id: str, text: str) -> PreparedText:
     (('the', 'u.s.'), 1)
     """
     sentences = split_sentences(text)
-    starts, ends, norms, ids, vocabulary = token_id_columns(text)
-    n_tokens = len(starts)
-    start_array = np.fromiter(starts, np.int64, n_tokens)
-    end_array = np.fromiter(ends, np.int64, n_tokens)
+    starts, ends, norms, ids, vocabulary, start_array, end_array = token_id_columns(text)
     if len(sentences) > 1:
         of_token = _sentence_of(sentences, start_array)
         token_sentence = tuple(of_token.tolist())
     else:
         # One sentence (a title, mostly) holds every token: index 0, what the search gives,
-        # without turning the starts into an array to search.
+        # without a search.
         of_token = np.zeros(len(starts), np.int64)
         token_sentence = (0,) * len(starts)
     return PreparedText(

@@ -80,8 +80,11 @@ def assert_same_by_ids_and_norms(documents: Sequence[Document], resources: Resou
 
 
 def assert_ids_name_the_norms(text: str) -> None:
-    starts, ends, norms, ids, numbered = token_id_columns(text)
+    starts, ends, norms, ids, numbered, start_array, end_array = token_id_columns(text)
     assert (starts, ends, norms) == token_columns(text)
+    for array, column in ((start_array, starts), (end_array, ends)):
+        assert array.dtype == np.int64 and array.flags.c_contiguous
+        assert array.tolist() == list(column)
     assert ids.dtype == np.int64 and len(ids) == len(norms)
     assert [numbered.norms[i] for i in ids.tolist()] == list(norms)
     for start, end, token_id in zip(starts, ends, ids.tolist(), strict=True):
