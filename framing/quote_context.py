@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from framing.model import Document
+from framing.quote_cues import cue_positions
 from framing.quote_speakers import Speaker
-from framing.quote_verbs import find_cues
 
 __all__ = ["WHITESPACE", "Context", "Found", "count_words", "has_cue", "has_words", "trim"]
 
@@ -83,7 +83,9 @@ class Context:
         ends.append(len(self.text))
         self.paragraph_starts = starts
         self.paragraph_ends = ends
-        self.verb_cues, self.participle_cues, self.according_cues = find_cues(self.text)
+        self.verb_cues, self.participle_cues, self.according_cues = cue_positions(
+            self.text, document.prepared
+        )
 
     def sentences_with(self, cues: list[int]) -> set[int]:
         """Return the indices of the sentences that hold a position of ``cues``."""

@@ -21,6 +21,7 @@ __all__ = [
     "ACCORDING_RE",
     "COORDINATED_RE",
     "CUE_RE",
+    "CUE_WORDS",
     "INVERTED_RE",
     "PARTICIPLE_RE",
     "SPACES_RE",
@@ -140,20 +141,18 @@ _PARTICIPLES = (
 # vain. ("has" was listed as the first word of "has made clear", which ``VERB_RE`` reads as
 # the auxiliary "has" before the phrase "made clear", whose own cue is "made".) (No speech
 # word begins "according", so a word start read as "according" is no verb's.)
-CUE_RE = re.compile(
-    r"\b(?:"
-    + _word_trie(
-        {
-            *VERB_WORDS,
-            *_PARTICIPLES,
-            "according",
-            "According",
-            *(p for p in _VERB_PHRASES if not p.startswith("has ")),
-            *(f"{word} that" for word in _THAT_ONLY),
-        }
-    )
-    + ")"
+CUE_WORDS = frozenset(
+    {
+        *VERB_WORDS,
+        *_PARTICIPLES,
+        "according",
+        "According",
+        *(p for p in _VERB_PHRASES if not p.startswith("has ")),
+        *(f"{word} that" for word in _THAT_ONLY),
+    }
 )
+"""The words and phrases ``CUE_RE`` finds (a phrase's words separated by one space)."""
+CUE_RE = re.compile(r"\b(?:" + _word_trie(CUE_WORDS) + ")")
 # ``CUE_RE`` as the scan runs it: the character before the word instead of ``\b``, over the
 # text with a space in front. A word start is a word character (every cue begins with a
 # letter) after a non-word character or at the start, so this finds each cue, one character

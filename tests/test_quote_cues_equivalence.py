@@ -58,6 +58,13 @@ def _old_find_cues(text: str) -> tuple[list[int], list[int], list[int]]:
     return _cue_scan(_OLD_CUE_RE, text)
 
 
+def _old_cue_positions(
+    text: str, prepared: object = None
+) -> tuple[list[int], list[int], list[int]]:
+    """``_old_find_cues`` as ``Context`` calls its cue finder (it reads the text alone)."""
+    return _old_find_cues(text)
+
+
 def _cue_scan(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int], list[int]]:
     verbs: list[int] = []
     participles: list[int] = []
@@ -75,7 +82,7 @@ def _cue_scan(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]
 
 @contextmanager
 def _old_cues() -> Iterator[None]:
-    with mock.patch.object(quote_context, "find_cues", _old_find_cues):
+    with mock.patch.object(quote_context, "cue_positions", _old_cue_positions):
         yield
 
 

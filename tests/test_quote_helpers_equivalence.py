@@ -61,6 +61,13 @@ def _old_find_cues(text: str) -> tuple[list[int], list[int], list[int]]:
     return verbs, participles, according
 
 
+def _old_cue_positions(
+    text: str, prepared: object = None
+) -> tuple[list[int], list[int], list[int]]:
+    """``_old_find_cues`` as ``Context`` calls its cue finder (it reads the text alone)."""
+    return _old_find_cues(text)
+
+
 def _old_lead_in(text: str, position: int) -> int:
     """``lead_in`` before the two-letter test."""
     while True:
@@ -105,7 +112,7 @@ def _old_helpers() -> Iterator[None]:
     """Swap every replaced helper back in, in each module that reads it by name."""
     with (
         mock.patch.object(quotes, "_new_quote", Quote),
-        mock.patch.object(quote_context, "find_cues", _old_find_cues),
+        mock.patch.object(quote_context, "cue_positions", _old_cue_positions),
         mock.patch.object(quote_verbs, "lead_in", _old_lead_in),
         mock.patch.object(quote_clauses, "lead_in", _old_lead_in),
         mock.patch.object(quotes, "trim", _old_trim),
