@@ -16,7 +16,16 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from framing.quote_context import Context, Found, count_words, has_cue, has_words, trim
+from framing.quote_context import (
+    Context,
+    Found,
+    count_words,
+    has_cue,
+    has_words,
+    trim,
+    trim_clause,
+    trim_phrase,
+)
 from framing.quote_speakers import (
     Speaker,
     chunk_before,
@@ -106,13 +115,17 @@ def trailing_attribution(
     if match is None:
         return None
     before = text[offset : match.start()]  # (the match starts with its auxiliary)
-    if has_words(before, 13):
+    if len(before) >= _THIRTEEN_WORDS and has_words(before, 13):
         return None
     verb, verb_end = verb_text(text, match, limit)
     subject = classify_subject(before, offset)
     if subject is None:
         return None
     return subject, verb, text[match.start() : limit], match.start(), verb_end
+
+
+# Thirteen words take at least this many characters (a letter each and a space between).
+_THIRTEEN_WORDS = 13 + 12
 
 
 # -- indirect quotes --------------------------------------------------------------------------
@@ -157,11 +170,15 @@ def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = Fa
     stop = _clause_stop(text, start, end)
     if stop is not None and stop.start() > start:
         end = stop.start()
-    if has_cue(ctx.verb_cues, start, end):
+    cues = ctx.verb_cues  # (``has_cue``, read here directly, as below)
+    index = bisect.bisect_left(cues, start)
+    if index < len(cues) and cues[index] < end:
         coordinated = COORDINATED_RE.search(text, start, end)
         if coordinated is not None:
             end = coordinated.start()
-    if has_cue(ctx.participle_cues, start, end):
+    cues = ctx.participle_cues
+    index = bisect.bisect_left(cues, start)
+    if index < len(cues) and cues[index] < end:
         participle = PARTICIPLE_RE.search(text, start, end)
         if participle is not None:
             end = participle.start()
@@ -224,8 +241,8 @@ def _is_blocked(blocked: list[tuple[int, int]], starts: list[int], at: int) -> b
 def _says_nothing(
     ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]], starts: list[int]
 ) -> bool:
-    """Return whether ``indirect_in_sentence`` must find nothing in the sentence because
-    every speech verb in it is blocked and it has no participle.
+    """Return whether ``indirect_in_sentence`` must find nothing in a sentence without a
+    participle cue because every speech verb in it is blocked (the caller tests participles).
 
     Why it is the same: the rule skips a verb match whose start is blocked, before anything
     else, and reads participles only where there is a participle cue. Each match of its
@@ -235,23 +252,27 @@ def _says_nothing(
     Okafor argued.") is claimed and blocked, and such sentences are a third of those with a
     verb; this check costs a binary search or two per verb instead of the searches.
     """
-    participles = ctx.participle_cues
-    index = bisect.bisect_left(participles, s_start)
-    if index < len(participles) and participles[index] < s_end:
-        return False  # (``has_cue`` and ``_is_blocked``, read here directly)
     text = ctx.text
     cues = ctx.verb_cues
     index = bisect.bisect_left(cues, s_start)
     while index < len(cues) and cues[index] < s_end:
         cue = cues[index]
         for at in range(max(s_start, lead_in(text, cue)), cue + 1):
-            spot = bisect.bisect_right(starts, at)
+            spot = bisect.bisect_right(starts, at)  # (``_is_blocked``, read here directly)
             if not (
                 (spot and at < blocked[spot - 1][1]) or (spot > 1 and at < blocked[spot - 2][1])
             ):
                 return False
         index += 1
     return True
+
+
+# The last word of ``_RELATIVE_BEFORE_RE`` and of ``_JOINED_BEFORE_RE``: the text before a
+# verb can match either only if it ends with one of these but for trailing whitespace.
+_BEFORE_WORDS = ("who", "which", "whom", "and", "but", "while")
+# A verb's "that" where it follows after one space: ``_THAT_RE`` finds it there first and the
+# gap before it is a space, which ``_THAT_GAP_RE`` accepts (see ``indirect_in_sentence``).
+_SPACE_THAT_RE = re.compile(r" that\b")
 
 
 def indirect_in_sentence(
@@ -261,29 +282,57 @@ def indirect_in_sentence(
 
     A later attribution inside an earlier clause ("U.S. officials warn that ..., and Jim
     Mattis has argued that ...") ends that clause where its own subject begins.
+
+    What the common case ("Mr. Okafor said that the deal ...") skips, each the same:
+
+    - the verbs are read from the cue list in place (``_verb_at`` inline: the index only
+      moves on, as the search position does), and the loop stops when no cue is left;
+    - ``_RELATIVE_BEFORE_RE`` and ``_JOINED_BEFORE_RE`` match only where the text before
+      the verb ends with one of their words (``_BEFORE_WORDS``) but for whitespace (``\\s``
+      is ``str.isspace``), so they are searched only then;
+    - where " that" follows the verb, ``_THAT_RE`` (searched from the verb's end, which is
+      the space) finds that "that" first, with the same word boundary after it and a space
+      before it, and ``_THAT_GAP_RE`` accepts the one space: the clause starts after it;
+    - a subject that opens the sentence leaves nothing for ``chunk_before`` to read: on an
+      empty stretch it returns the stretch's start;
+    - a clause is trimmed, stripped of its period and counted in one pass (``trim_clause``);
+    - the participle cue is looked up once (again only if a dateline moved the start), and
+      blocked spans only when there are some (``_is_blocked`` of none is false).
     """
     text = ctx.text
-    blocked_starts = [b[0] for b in blocked]
-    if blocked and _says_nothing(ctx, s_start, s_end, blocked, blocked_starts):
+    cues = ctx.verb_cues
+    participle_cues = ctx.participle_cues
+    spot = bisect.bisect_left(participle_cues, s_start)
+    with_participle = spot < len(participle_cues) and participle_cues[spot] < s_end
+    blocked_starts = [b[0] for b in blocked] if blocked else []
+    if (
+        blocked
+        and not with_participle
+        and _says_nothing(ctx, s_start, s_end, blocked, blocked_starts)
+    ):
         return []
     dateline = _DATELINE_RE.match(text, s_start, s_end)
     if dateline is not None:
         s_start = dateline.end()
+        with_participle = has_cue(participle_cues, s_start, s_end)
     found: list[Found] = []
     position = s_start
-
-    def is_blocked(at: int) -> bool:
-        return _is_blocked(blocked, blocked_starts, at)
-
+    index = bisect.bisect_left(cues, s_start)
+    cue_count = len(cues)
     last_speaker: Speaker | None = None
     while position < s_end:
-        match = _verb_at(ctx, position, s_end)
+        # ``_verb_at(ctx, position, s_end)``: ``position`` never moves back, nor the index.
+        while index < cue_count and cues[index] < position:
+            index += 1
+        if index == cue_count or cues[index] >= s_end:
+            break
+        match = VERB_RE.search(text, max(position, lead_in(text, cues[index])), s_end)
         if match is None:
             break
         # The match is the auxiliary and the verb: it starts where the auxiliary does.
         verb_start = match.start()
         position = match.end()
-        if _is_blocked(blocked, blocked_starts, verb_start):
+        if blocked and _is_blocked(blocked, blocked_starts, verb_start):
             continue
         aux, verb_word, aux2, that_verb = match.groups()
         if verb_word is None:
@@ -292,16 +341,22 @@ def indirect_in_sentence(
             continue
         if verb_word.startswith("add") and _TO_RE.match(text, match.end()):
             continue  # "has added to the uncertainty"
-        before = text[s_start:verb_start]
-        tail = _tail_start(before)
-        if _RELATIVE_BEFORE_RE.search(before, tail) and not (
-            _THAT_NEXT_RE.match(text, match.end())
-        ):
-            continue  # a relative clause inside an apposition ("who asked not to be named")
+        word_end = verb_start
+        while word_end > s_start and text[word_end - 1].isspace():
+            word_end -= 1
+        joined_before: re.Match[str] | None = None
+        if text.endswith(_BEFORE_WORDS, s_start, word_end):
+            before = text[s_start:verb_start]
+            tail = _tail_start(before)
+            if _RELATIVE_BEFORE_RE.search(before, tail) and not (
+                _THAT_NEXT_RE.match(text, match.end())
+            ):
+                continue  # a relative clause inside an apposition ("who asked not to be named")
+            joined_before = _JOINED_BEFORE_RE.search(before, tail)
         verb, verb_end = verb_text(text, match, s_end)
         subject: Speaker | None = None
         role = ""
-        joined = _JOINED_BEFORE_RE.search(before, tail) or (
+        joined = joined_before or (
             found and _COMMA_GAP_RE.fullmatch(text[found[-1].end : verb_start])
         )
         if joined and last_speaker is not None:
@@ -327,7 +382,7 @@ def indirect_in_sentence(
                 continue
         subject_start = subject.start if not trailing_subject else verb_start
         chunk_end = min(subject_start, verb_start)
-        chunk_start = chunk_before(text, s_start, chunk_end)[0]
+        chunk_start = chunk_before(text, s_start, chunk_end)[0] if chunk_end > s_start else s_start
         if not trailing_subject and subject.start >= s_start and subject.start != chunk_end:
             # (Where the subject ends the chunk just read, the same call would give the same.)
             chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])
@@ -343,49 +398,49 @@ def indirect_in_sentence(
                     joints = list(_CLAUSE_JOINT_RE.finditer(text[s_start:comma]))
                     if joints:
                         first = s_start + joints[-1].end()
-                pieces.append(trim(text, first, comma))
+                pieces.append((first, comma))
             after_comma = text.find(",", verb_end, s_end)
             if not trailing_subject and after_comma >= 0:
                 tail = after_comma + 1
                 if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
-                    pieces.append(trim(text, tail, _clause_end(ctx, tail, s_end)))
-            for p_start, p_end in pieces:
-                p_end = _strip_period(text, p_start, p_end)
-                if has_words(text[p_start:p_end], 2) and not is_blocked(p_start):
-                    found.append(Found(p_start, p_end, False, subject, verb, verb))
+                    pieces.append((tail, _clause_end(ctx, tail, s_end)))
+            for piece_start, piece_end in pieces:
+                span = trim_clause(text, piece_start, piece_end)
+                if span is not None and not (
+                    blocked and _is_blocked(blocked, blocked_starts, span[0])
+                ):
+                    found.append(Found(span[0], span[1], False, subject, verb, verb))
             last_speaker = subject
             position = s_end if trailing_subject else max(position, verb_end)
             continue
-        that = _THAT_RE.search(text, verb_end, min(s_end, verb_end + 120))
-        clause_start = verb_end
-        if that is not None and _THAT_GAP_RE.fullmatch(text, verb_end, that.start()):
-            clause_start = that.end()
-        elif that_verb is not None:
-            continue
+        that_here = _SPACE_THAT_RE.match(text, verb_end, min(s_end, verb_end + 120))
+        if that_here is not None:
+            clause_start = that_here.end()
+        else:
+            that = _THAT_RE.search(text, verb_end, min(s_end, verb_end + 120))
+            clause_start = verb_end
+            if that is not None and _THAT_GAP_RE.fullmatch(text, verb_end, that.start()):
+                clause_start = that.end()
+            elif that_verb is not None:
+                continue
         relative = verb_word.startswith(("describ", "regard"))
-        clause_end = _clause_end(ctx, clause_start, s_end, relative)
-        c_start, c_end = trim(text, clause_start, clause_end)
-        c_end = _strip_period(text, c_start, c_end)
-        if not has_words(text[c_start:c_end], 2):
+        span = trim_clause(text, clause_start, _clause_end(ctx, clause_start, s_end, relative))
+        if span is None:
             continue
         if found and found[-1].start < verb_start < found[-1].end:
             _truncate(
                 text, found[-1], subject.start if subject.start > found[-1].start else verb_start
             )
         context = text[verb_start : min(s_end, verb_end + 40)]
-        found.append(Found(c_start, c_end, False, subject, verb, context))
+        found.append(Found(span[0], span[1], False, subject, verb, context))
         if role and subject.kind == "person" and not subject.role:
             subject.role = role
         last_speaker = subject
         position = verb_end
     # "..., arguing that ...": the speaker is the sentence's subject.
-    participles = (
-        PARTICIPLE_RE.finditer(text, s_start, s_end)
-        if has_cue(ctx.participle_cues, s_start, s_end)
-        else ()
-    )
+    participles = PARTICIPLE_RE.finditer(text, s_start, s_end) if with_participle else ()
     for participle in participles:
-        if is_blocked(participle.start()) or any(
+        if (blocked and _is_blocked(blocked, blocked_starts, participle.start())) or any(
             f.start <= participle.start() < f.end for f in found
         ):
             continue
@@ -394,14 +449,15 @@ def indirect_in_sentence(
             continue
         that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
         clause_start = participle.end() + (that.end() if that else 0)
-        c_start, c_end = trim(text, clause_start, _clause_end(ctx, clause_start, s_end))
-        c_end = _strip_period(text, c_start, c_end)
-        if has_words(text[c_start:c_end], 2):
+        span = trim_clause(text, clause_start, _clause_end(ctx, clause_start, s_end))
+        if span is not None:
             verb = participle.group("verb")
             context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
-            found.append(Found(c_start, c_end, False, speaker, verb, context))
+            found.append(Found(span[0], span[1], False, speaker, verb, context))
             last_speaker = speaker
-    return [f for f in found if f.end - f.start > 0]
+    # (Every clause holds two words, and ``_truncate`` keeps two: none is empty, as the
+    # filter ``f.end - f.start > 0`` the rule ended with asked.)
+    return found
 
 
 _JOINT_RE = re.compile(r",\s+(?:and|but|while)\s+|,\s+|;\s+|\s+(?:and|but)\s+")
@@ -446,19 +502,31 @@ def _according_matches(ctx: Context, s_start: int, s_end: int) -> Iterator[re.Ma
 def according_to(
     ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
 ) -> list[Found]:
-    """Read "according to X" before, after or inside a clause."""
+    """Read "according to X" before, after or inside a clause.
+
+    The phrase X ends at the first ",", ";" or " — " after "according to" (or the sentence
+    end). Found here as the first comma, then a ";" before it, then a " — " before that: a
+    " — " that starts before a "," or ";" ends before it too (it holds neither), so each
+    ``find`` bounded by the last gives the first of all three, as three finds over the rest
+    of the sentence did. The phrase is the stretch stripped of its period and trimmed in one
+    pass (``trim_phrase``), the clause likewise (``trim_clause``).
+    """
     text = ctx.text
     found: list[Found] = []
     for match in _according_matches(ctx, s_start, s_end):
-        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+        if blocked and any(b_start <= match.start() < b_end for b_start, b_end in blocked):
             continue
-        np_end = s_end
-        for stop in (",", ";", " — "):
-            at = text.find(stop, match.end(), s_end)
-            if at >= 0:
-                np_end = min(np_end, at)
-        np_start, np_end2 = trim(text, match.end(), _strip_period(text, match.end(), np_end))
-        phrase = text[np_start:np_end2]
+        m_end = match.end()
+        np_end = text.find(",", m_end, s_end)
+        if np_end < 0:
+            np_end = s_end
+        at = text.find(";", m_end, np_end)
+        if at >= 0:
+            np_end = at
+        at = text.find(" — ", m_end, np_end)
+        if at >= 0:
+            np_end = at
+        np_start, np_end2, phrase = trim_phrase(text, m_end, np_end)
         if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
             continue
         speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
@@ -478,8 +546,7 @@ def according_to(
                 c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
         else:
             continue
-        c_start, c_end = trim(text, c_start, c_end)
-        c_end = _strip_period(text, c_start, c_end)
-        if has_words(text[c_start:c_end], 2):
-            found.append(Found(c_start, c_end, False, speaker, "according to", "according to"))
+        span = trim_clause(text, c_start, c_end)
+        if span is not None:
+            found.append(Found(span[0], span[1], False, speaker, "according to", "according to"))
     return found

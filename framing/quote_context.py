@@ -19,7 +19,17 @@ from framing.model import Document
 from framing.quote_cues import cue_positions
 from framing.quote_speakers import Speaker
 
-__all__ = ["WHITESPACE", "Context", "Found", "count_words", "has_cue", "has_words", "trim"]
+__all__ = [
+    "WHITESPACE",
+    "Context",
+    "Found",
+    "count_words",
+    "has_cue",
+    "has_words",
+    "trim",
+    "trim_clause",
+    "trim_phrase",
+]
 
 _PARAGRAPH_RE = re.compile(r"\n[^\S\n]*\n\s*|\u2029")
 # ``_PARAGRAPH_RE`` without its second branch: where the text has no U+2029 that branch never
@@ -132,6 +142,46 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(kept.rstrip(_RIGHT_TRIM))
 
 
+def trim_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return a reported clause's span: ``trim``, then a trailing period, ellipsis, no-break
+    space or space dropped; ``None`` when fewer than two words are left.
+
+    It is ``trim`` followed by the rules' ``_strip_period`` and ``has_words(..., 2)``, done on
+    one slice: the period strip is an ``rstrip`` of the four characters its loop drops, and
+    the word test splits the kept piece once. Why: the rules read every clause through the
+    three, each slicing or looping over it again.
+    """
+    if start >= end:
+        return None  # (``trim`` leaves the span as it is: it holds no word)
+    piece = text[start:end]
+    kept = piece.lstrip(_LEFT_TRIM)
+    start += len(piece) - len(kept)
+    kept = kept.rstrip(_RIGHT_TRIM).rstrip(_PERIOD)
+    if len(kept.split(maxsplit=1)) < 2:
+        return None
+    return start, start + len(kept)
+
+
+def trim_phrase(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Return ``trim(text, start, e)`` with ``e`` the end once a trailing period, ellipsis,
+    no-break space or space is dropped (the rules' ``_strip_period``), and the text it spans.
+
+    Done on one slice: the period strip is an ``rstrip`` of those four characters, bounded
+    by ``start`` as the loop was; ``trim`` of an empty or reversed span leaves it as it is,
+    and its text is empty. Why: "according to X" reads X this way, and the loop, the two
+    strips and the slice each went over the phrase again.
+    """
+    if start >= end:
+        return start, end, ""
+    piece = text[start:end].rstrip(_PERIOD)
+    if not piece:
+        return start, start, ""
+    kept = piece.lstrip(_LEFT_TRIM)
+    start += len(piece) - len(kept)
+    kept = kept.rstrip(_RIGHT_TRIM)
+    return start, start + len(kept), kept
+
+
 WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -139,6 +189,8 @@ WHITESPACE = (
 """Every character for which ``str.isspace`` is true (tested over all of Unicode)."""
 _LEFT_TRIM = WHITESPACE + ",:;"
 _RIGHT_TRIM = WHITESPACE + ",;:—–"
+_PERIOD = ".…\u00a0 "
+"""What ``framing.quote_clauses._strip_period`` drops from the end of a clause."""
 
 
 def count_words(text: str) -> int:
