@@ -94,6 +94,13 @@ class TokenReading:
     capitals (it counts toward an all-capitals sentence); ``active`` whether any of
     ``prefix``, ``fallback`` and ``name`` holds (a token for which none does only ends a
     run). ``framing.mention_scan`` decides the readings; the table only remembers them.
+
+    The rest is derived from those, once per token instead of once per occurrence:
+    ``plain`` whether ``name`` is all it is (neither ``prefix`` nor ``fallback``: the scan
+    only extends a run with it); ``single`` the actor the token names as a one-token alias
+    (``actor``, else ``fallback``'s actor, else None); ``stops`` the ASCII letters and digits
+    that, as the first character of the next token, end any alias begun at the token (empty
+    unless ``prefix``).
     """
 
     key: str
@@ -103,6 +110,9 @@ class TokenReading:
     name: bool
     shout: bool
     active: bool
+    plain: bool
+    single: str | None
+    stops: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
