@@ -100,7 +100,8 @@ class TokenReading:
     only extends a run with it); ``single`` the actor the token names as a one-token alias
     (``actor``, else ``fallback``'s actor, else None); ``stops`` the ASCII letters and digits
     that, as the first character of the next token, end any alias begun at the token (empty
-    unless ``prefix``).
+    unless ``prefix``); ``lone`` whether a run of the token alone is kept for naming (its
+    norm is not a function word or month, ``framing.mention_tokens._NEVER_A_NAME_ALONE``).
     """
 
     key: str
@@ -113,6 +114,7 @@ class TokenReading:
     plain: bool
     single: str | None
     stops: frozenset[str]
+    lone: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from framing.mention_tokens import (
     _Segment,
     _shouting_sentences,
 )
+from framing.tokens import normalize_token
 
 _SHOUT = attrgetter("shout")
 _ACTIVE = attrgetter("active")
@@ -103,6 +104,7 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
     name = _is_name_token(raw)
     active = bool(prefix or fallback or name)
     plain = name and not prefix and fallback is None
+    lone = normalize_token(raw) not in _NEVER_A_NAME_ALONE
     single = actor if actor is not None else fallback[0] if fallback is not None else None
     prefixes = table.prefixes
     stops = (
@@ -111,7 +113,7 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
         else _NO_STOPS
     )
     return TokenReading(
-        key, prefix, actor, fallback, name, _is_shout(raw), active, plain, single, stops
+        key, prefix, actor, fallback, name, _is_shout(raw), active, plain, single, stops, lone
     )
 
 
@@ -160,13 +162,16 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
     # still open at token i ends at token i - 1 (its gap to i is the text between them).
     # A capitalised token's norm is never the possessive "'s" (its first character is a
     # letter or digit, lower-cased), so the name step need not ask.
+    # ``keep``: whether the open run is kept when it closes (two tokens or more, or one that
+    # is not a function word or month: its reading's ``lone``).
+    keep = False
     following = 0
     for i, reading in compress(zip(capitals, readings, strict=True), map(_ACTIVE, readings)):
         if i != following:
             if i < following:
                 continue  # inside an alias
             if run:
-                if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                if keep:
                     runs.append((run, None))
                 run = []
         following = i + 1
@@ -202,34 +207,39 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
             if actor is not None:
                 aliases.append((i, end, actor))
                 if run:
-                    joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-                    if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                    if keep:
+                        # (the run ends at token i - 1, see above)
+                        gap = text[ends[i - 1] : starts[i]]
+                        joins = gap == " " or _gap_ok(text, ends[i - 1], starts[i], norms[i - 1])
                         runs.append((run, i if joins else None))
                     run = []
                 following = end
                 continue
             if not reading.name:
                 if run:
-                    if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                    if keep:
                         runs.append((run, None))
                     run = []
                 continue
         if shouting and token_sentence[i] in shouting:
             if run:
-                if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                if keep:
                     runs.append((run, None))
                 run = []
         elif not run:
             run = [i]
+            keep = reading.lone
         elif text[ends[i - 1] : starts[i]] == " " or _gap_ok(
             text, ends[i - 1], starts[i], norms[i - 1]
         ):
             run.append(i)
+            keep = True
         else:
-            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+            if keep:
                 runs.append((run, None))
             run = [i]
-    if run and (len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE):
+            keep = reading.lone
+    if run and keep:
         runs.append((run, None))
 
 
