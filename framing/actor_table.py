@@ -207,12 +207,24 @@ class ActorTable:
         to this table is read through ``remember_tokens`` (and so shares its memory). The ids
         are remembered for one vocabulary at a time (a new one starts afresh), so memory stays
         bounded by the vocabulary's size.
+
+        Why ``all_known``: once a run's common words are read, a body's capitalised ids are
+        often all remembered, and then the readings are one ``map`` in C, with no set built
+        to find the missing ones; a body with a new name (most bodies of real news read
+        early in a run) fails that ``map`` part-way and pays for it, so it is tried only
+        while the last body had every id remembered. The answer is the same either way.
         """
         book = self.id_readings
         if book.vocabulary is not vocabulary:
-            book.vocabulary, book.readings = vocabulary, {}
+            book.vocabulary, book.readings, book.all_known = vocabulary, {}, False
         known = book.readings
+        if book.all_known:
+            try:
+                return list(map(known.__getitem__, ids))
+            except KeyError:
+                book.all_known = False
         missing = set(ids).difference(known)
+        book.all_known = not missing
         if missing:
             at = [k for k, token_id in enumerate(ids) if token_id in missing]
             raws = list(map(raw_of, at))
@@ -242,11 +254,13 @@ class ActorTable:
 class _ReadingsById:
     """Token readings by id in one vocabulary (see ``ActorTable.remember_ids``)."""
 
-    __slots__ = ("readings", "vocabulary")
+    __slots__ = ("all_known", "readings", "vocabulary")
 
     def __init__(self) -> None:
         self.vocabulary: object = None
         self.readings: dict[int, TokenReading] = {}
+        # whether the last call found every id remembered (``ActorTable.remember_ids``)
+        self.all_known = False
 
     def __reduce__(self) -> tuple[object, ...]:
         # Ids mean nothing in another process: an unpickled table starts afresh.
