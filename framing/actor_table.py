@@ -13,6 +13,7 @@ lookups; finding mentions in text (``framing.actor_mentions``) and scoring salie
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -45,6 +46,7 @@ FOLD_CACHE_SIZE = 65_536
 """Distinct strings ``fold`` remembers (the least recently used are forgotten first)."""
 SIDE_CACHE_SIZE = 65_536
 """Texts whose side an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 TOKEN_CACHE_SIZE = 65_536
 """Tokens whose reading an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
 
@@ -134,6 +136,14 @@ class ActorTable:
         default_factory=dict, init=False, compare=False, repr=False
     )
     """Readings of single tokens for this table, by the token as written (``remember_tokens``)."""
+    stops_by_key: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """``stops`` remembered per alias prefix (see ``stops``; at most one per prefix)."""
+    next_chars: dict[str, set[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """Per alias prefix, the characters that go on from it to a longer prefix (``stops``)."""
     id_readings: _ReadingsById = field(
         default_factory=lambda: _ReadingsById(), init=False, compare=False, repr=False
     )
@@ -231,6 +241,26 @@ class ActorTable:
             for k, reading in zip(at, self.remember_tokens(raws, read), strict=True):
                 known[ids[k]] = reading
         return list(map(known.__getitem__, ids))
+
+    def stops(self, key: str) -> frozenset[str]:
+        """The ASCII letters and digits ``c`` for which ``key + c.lower()`` begins no alias
+        (``key`` begins one): read as the next token's first character, each ends any
+        alias begun at ``key``.
+
+        Why remembered per key: the scan asks it of each new token that begins an alias
+        (``TokenReading.stops``), and there are only as many keys as alias prefixes; the
+        characters that go on are read from the prefixes once (``next_chars``).
+        """
+        memo = self.stops_by_key
+        stops = memo.get(key)
+        if stops is None:
+            after = self.next_chars
+            if not after:  # read once: each prefix's last character goes on from the rest
+                for prefix in self.prefixes:
+                    after.setdefault(prefix[:-1], set()).add(prefix[-1])
+            goes_on = after.get(key, set())
+            stops = memo[key] = _ASCII_ALNUM.difference(goes_on, map(str.upper, goes_on))
+        return stops
 
     def lookup(self, text: str) -> str | None:
         """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""

@@ -106,12 +106,7 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
     plain = name and not prefix and fallback is None
     lone = normalize_token(raw) not in _NEVER_A_NAME_ALONE
     single = actor if actor is not None else fallback[0] if fallback is not None else None
-    prefixes = table.prefixes
-    stops = (
-        frozenset(c for c in _ASCII_ALNUM if key + c.lower() not in prefixes)
-        if prefix
-        else _NO_STOPS
-    )
+    stops = table.stops(key) if prefix else _NO_STOPS
     return TokenReading(
         key, prefix, actor, fallback, name, _is_shout(raw), active, plain, single, stops, lone
     )
