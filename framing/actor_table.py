@@ -13,6 +13,7 @@ lookups; finding mentions in text (``framing.actor_mentions``) and scoring salie
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping
@@ -45,6 +46,7 @@ FOLD_CACHE_SIZE = 65_536
 """Distinct strings ``fold`` remembers (the least recently used are forgotten first)."""
 SIDE_CACHE_SIZE = 65_536
 """Texts whose side an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 TOKEN_CACHE_SIZE = 65_536
 """Tokens whose reading an ``ActorTable`` remembers (a few MB at most) before it starts afresh."""
 
@@ -94,6 +96,14 @@ class TokenReading:
     capitals (it counts toward an all-capitals sentence); ``active`` whether any of
     ``prefix``, ``fallback`` and ``name`` holds (a token for which none does only ends a
     run). ``framing.mention_scan`` decides the readings; the table only remembers them.
+
+    The rest is derived from those, once per token instead of once per occurrence:
+    ``plain`` whether ``name`` is all it is (neither ``prefix`` nor ``fallback``: the scan
+    only extends a run with it); ``single`` the actor the token names as a one-token alias
+    (``actor``, else ``fallback``'s actor, else None); ``stops`` the ASCII letters and digits
+    that, as the first character of the next token, end any alias begun at the token (empty
+    unless ``prefix``); ``lone`` whether a run of the token alone is kept for naming (its
+    norm is not a function word or month, ``framing.mention_tokens._NEVER_A_NAME_ALONE``).
     """
 
     key: str
@@ -103,6 +113,10 @@ class TokenReading:
     name: bool
     shout: bool
     active: bool
+    plain: bool
+    single: str | None
+    stops: frozenset[str]
+    lone: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +136,14 @@ class ActorTable:
         default_factory=dict, init=False, compare=False, repr=False
     )
     """Readings of single tokens for this table, by the token as written (``remember_tokens``)."""
+    stops_by_key: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """``stops`` remembered per alias prefix (see ``stops``; at most one per prefix)."""
+    next_chars: dict[str, set[str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """Per alias prefix, the characters that go on from it to a longer prefix (``stops``)."""
     id_readings: _ReadingsById = field(
         default_factory=lambda: _ReadingsById(), init=False, compare=False, repr=False
     )
@@ -195,18 +217,50 @@ class ActorTable:
         to this table is read through ``remember_tokens`` (and so shares its memory). The ids
         are remembered for one vocabulary at a time (a new one starts afresh), so memory stays
         bounded by the vocabulary's size.
+
+        Why ``all_known``: once a run's common words are read, a body's capitalised ids are
+        often all remembered, and then the readings are one ``map`` in C, with no set built
+        to find the missing ones; a body with a new name (most bodies of real news read
+        early in a run) fails that ``map`` part-way and pays for it, so it is tried only
+        while the last body had every id remembered. The answer is the same either way.
         """
         book = self.id_readings
         if book.vocabulary is not vocabulary:
-            book.vocabulary, book.readings = vocabulary, {}
+            book.vocabulary, book.readings, book.all_known = vocabulary, {}, False
         known = book.readings
+        if book.all_known:
+            try:
+                return list(map(known.__getitem__, ids))
+            except KeyError:
+                book.all_known = False
         missing = set(ids).difference(known)
+        book.all_known = not missing
         if missing:
             at = [k for k, token_id in enumerate(ids) if token_id in missing]
             raws = list(map(raw_of, at))
             for k, reading in zip(at, self.remember_tokens(raws, read), strict=True):
                 known[ids[k]] = reading
         return list(map(known.__getitem__, ids))
+
+    def stops(self, key: str) -> frozenset[str]:
+        """The ASCII letters and digits ``c`` for which ``key + c.lower()`` begins no alias
+        (``key`` begins one): read as the next token's first character, each ends any
+        alias begun at ``key``.
+
+        Why remembered per key: the scan asks it of each new token that begins an alias
+        (``TokenReading.stops``), and there are only as many keys as alias prefixes; the
+        characters that go on are read from the prefixes once (``next_chars``).
+        """
+        memo = self.stops_by_key
+        stops = memo.get(key)
+        if stops is None:
+            after = self.next_chars
+            if not after:  # read once: each prefix's last character goes on from the rest
+                for prefix in self.prefixes:
+                    after.setdefault(prefix[:-1], set()).add(prefix[-1])
+            goes_on = after.get(key, set())
+            stops = memo[key] = _ASCII_ALNUM.difference(goes_on, map(str.upper, goes_on))
+        return stops
 
     def lookup(self, text: str) -> str | None:
         """Return the actor an alias as written names, or None ("the Kremlin" -> "Russia")."""
@@ -230,11 +284,13 @@ class ActorTable:
 class _ReadingsById:
     """Token readings by id in one vocabulary (see ``ActorTable.remember_ids``)."""
 
-    __slots__ = ("readings", "vocabulary")
+    __slots__ = ("all_known", "readings", "vocabulary")
 
     def __init__(self) -> None:
         self.vocabulary: object = None
         self.readings: dict[int, TokenReading] = {}
+        # whether the last call found every id remembered (``ActorTable.remember_ids``)
+        self.all_known = False
 
     def __reduce__(self) -> tuple[object, ...]:
         # Ids mean nothing in another process: an unpickled table starts afresh.

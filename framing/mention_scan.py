@@ -28,6 +28,7 @@ from framing.mention_tokens import (
     _Segment,
     _shouting_sentences,
 )
+from framing.tokens import normalize_token
 
 _SHOUT = attrgetter("shout")
 _ACTIVE = attrgetter("active")
@@ -102,7 +103,16 @@ def _read_token(raw: str, table: ActorTable) -> TokenReading:
     actor = table._match(raw, key) if prefix else None
     name = _is_name_token(raw)
     active = bool(prefix or fallback or name)
-    return TokenReading(key, prefix, actor, fallback, name, _is_shout(raw), active)
+    plain = name and not prefix and fallback is None
+    lone = normalize_token(raw) not in _NEVER_A_NAME_ALONE
+    single = actor if actor is not None else fallback[0] if fallback is not None else None
+    stops = table.stops(key) if prefix else _NO_STOPS
+    return TokenReading(
+        key, prefix, actor, fallback, name, _is_shout(raw), active, plain, single, stops, lone
+    )
+
+
+_NO_STOPS: frozenset[str] = frozenset()
 
 
 def _is_hyphen_prefix(raw: str) -> bool:
@@ -143,20 +153,26 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
     # A token that begins no alias and cannot be part of a name ("2019", "5.4") would only
     # end the current run, which the next token read ends as well (it comes after a jump),
     # so only the others are read.
+    # A run is never empty after a step that did not extend it with its token, so a run
+    # still open at token i ends at token i - 1 (its gap to i is the text between them).
+    # A capitalised token's norm is never the possessive "'s" (its first character is a
+    # letter or digit, lower-cased), so the name step need not ask.
+    # ``keep``: whether the open run is kept when it closes (two tokens or more, or one that
+    # is not a function word or month: its reading's ``lone``).
+    keep = False
     following = 0
     for i, reading in compress(zip(capitals, readings, strict=True), map(_ACTIVE, readings)):
-        if i < following:
-            continue  # inside an alias
-        if run and i > following:
-            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
-                runs.append((run, None))
-            run = []
+        if i != following:
+            if i < following:
+                continue  # inside an alias
+            if run:
+                if keep:
+                    runs.append((run, None))
+                run = []
         following = i + 1
-        if reading.prefix or reading.fallback:
-            alias: tuple[int, str, int] | None
-            # Most aliases are one token ("Ankara"), and the commonest prefix is a
-            # sentence's "The": when no alias can go on past the token, the token's own
-            # reading is _alias_at's answer (its actor, else its fallback).
+        if not reading.plain:
+            # It begins an alias (its key begins one) or names one as a plural or the head
+            # of a hyphenated word.
             goes_on = False
             if reading.prefix and i + 1 < n:
                 # Whether the alias may go on past the token: the first step of _alias_at's
@@ -165,46 +181,60 @@ def _scan(segment: _Segment, table: ActorTable) -> None:
                 # next token folded begins no alias). A next token that starts with an ASCII
                 # letter or digit folds to it in lower case first, and the prefixes hold
                 # every prefix of an alias, so one character tells in most cases (a
-                # sentence's "The" and the lower-case word after it).
+                # sentence's "The" and the lower-case word after it): the reading's
+                # ``stops`` are the characters that tell it cannot.
                 start = starts[i + 1]
-                gap = text[ends[i] : start]
-                if gap == " " or not gap or (gap.isspace() and "\n" not in gap):
-                    after = text[start]
-                    key = reading.key
-                    goes_on = (
-                        after not in _ASCII_ALNUM or key + after.lower() in prefixes
-                    ) and key + fold(text[start : ends[i + 1]]) in prefixes
+                if text[start] not in reading.stops:
+                    gap = text[ends[i] : start]
+                    if gap == " " or not gap or (gap.isspace() and "\n" not in gap):
+                        goes_on = reading.key + fold(text[start : ends[i + 1]]) in prefixes
+            actor: str | None
             if longer and not goes_on:
-                if reading.prefix and reading.actor is not None:
-                    alias = (i + 1, reading.actor, ends[i])
-                elif reading.fallback is not None:
-                    actor, length = reading.fallback
-                    alias = (i + 1, actor, ends[i] if length is None else starts[i] + length)
-                else:
-                    alias = None
+                # Most aliases are one token ("Ankara"), and the commonest prefix is a
+                # sentence's "The": when no alias can go on past the token, the token's own
+                # reading is _alias_at's answer (its actor, else its fallback's).
+                actor, end = reading.single, i + 1
             else:
                 alias = _alias_at(segment, i, text[starts[i] : ends[i]], reading, table)
-            if alias is not None:
-                end, actor, _ = alias
+                actor = None
+                if alias is not None:
+                    end, actor, _ = alias
+            if actor is not None:
                 aliases.append((i, end, actor))
                 if run:
-                    joins = _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]])
-                    if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+                    if keep:
+                        # (the run ends at token i - 1, see above)
+                        gap = text[ends[i - 1] : starts[i]]
+                        joins = gap == " " or _gap_ok(text, ends[i - 1], starts[i], norms[i - 1])
                         runs.append((run, i if joins else None))
                     run = []
                 following = end
                 continue
-        if reading.name and token_sentence[i] not in shouting and norms[i] != "'s":
-            if run and not _gap_ok(text, ends[run[-1]], starts[i], norms[run[-1]]):
-                if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+            if not reading.name:
+                if run:
+                    if keep:
+                        runs.append((run, None))
+                    run = []
+                continue
+        if shouting and token_sentence[i] in shouting:
+            if run:
+                if keep:
                     runs.append((run, None))
                 run = []
+        elif not run:
+            run = [i]
+            keep = reading.lone
+        elif text[ends[i - 1] : starts[i]] == " " or _gap_ok(
+            text, ends[i - 1], starts[i], norms[i - 1]
+        ):
             run.append(i)
-        elif run:
-            if len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE:
+            keep = True
+        else:
+            if keep:
                 runs.append((run, None))
-            run = []
-    if run and (len(run) > 1 or norms[run[0]] not in _NEVER_A_NAME_ALONE):
+            run = [i]
+            keep = reading.lone
+    if run and keep:
         runs.append((run, None))
 
 

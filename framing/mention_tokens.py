@@ -293,7 +293,15 @@ def _shouting_sentences(segment: _Segment, shouts: Iterable[bool] | None = None)
     if shouts is None:
         shouts = map(_is_shout, segment.capital_raws)
     upper = list(map(token_sentence.__getitem__, compress(segment.capitals, shouts)))
-    upper.extend(token_sentence[i] for i in segment.others if _is_shout(text[starts[i] : ends[i]]))
+    others = segment.others
+    if others:
+        # (``_is_shout``, the cheap half first and in C: most are a possessive "'s")
+        raws = _slices(text, starts, ends, others)
+        upper.extend(
+            token_sentence[i]
+            for i, raw in compress(zip(others, raws, strict=True), map(str.isupper, raws))
+            if _is_word(raw)
+        )
     if len(set(upper)) == len(upper):
         return set()  # no sentence holds two
     counts = Counter(upper)

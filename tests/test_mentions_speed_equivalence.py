@@ -12,6 +12,7 @@ the other remembered).
 from __future__ import annotations
 
 import pickle
+import string
 from collections.abc import Sequence
 from dataclasses import astuple, fields, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from framing.loading import load_corpus
 from framing.model import Article, Document
 from framing.synthetic import generate_articles
 from framing.text import prepare
+from framing.tokens import token_columns
 from tests import mentions_oracle
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
@@ -214,3 +216,33 @@ def test_a_title_is_prepared_as_prepare_prepares_it(title: str) -> None:
     if not title.strip():
         return  # a blank title is not read
     assert actor_mentions._prepare_title("t", title) == prepare("t", title)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(HAZARDS), st.text(" AbcU.S-'’0", min_size=1, max_size=8)))
+def test_a_reading_s_derived_fields_say_what_its_own_fields_say(raw: str) -> None:
+    """The scan reads ``plain``, ``single`` and ``stops`` instead of asking the other fields
+    (and the prefixes) per occurrence: each is what those fields say."""
+    for table in _tables():
+        reading = _read_token(raw, table)
+        assert reading.plain == (reading.name and not reading.prefix and not reading.fallback)
+        fallback = reading.fallback[0] if reading.fallback else None
+        assert reading.single == (reading.actor if reading.actor is not None else fallback)
+        for after in [*string.ascii_letters, *string.digits, "-", ".", "é", "'"]:
+            stops = after in reading.stops
+            assert stops == (
+                reading.prefix
+                and after.isascii()
+                and after.isalnum()
+                and reading.key + after.lower() not in table.prefixes
+            )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(hostile_text, any_text, st.text("'’ʼSsŉİ x", max_size=20)))
+def test_a_capitalised_token_is_never_the_possessive(text: str) -> None:
+    """The scan's name step no longer asks whether a capitalised token's norm is "'s"."""
+    starts, _ends, norms = token_columns(text)
+    for start, norm in zip(starts, norms, strict=True):
+        if text[start].isupper() or text[start].isdigit():
+            assert norm != "'s"
