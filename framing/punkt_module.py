@@ -18,6 +18,11 @@ this had never run. If NLTK is already imported, its own Punkt module is used.
 
 ``tests/test_punkt_module.py`` checks both orders in fresh interpreters and that the module is
 Punkt's own (the sentence splitter's equivalence tests compare against it).
+
+One limit: for the ~60 ms the two empty packages are registered, another *thread* importing
+``nltk`` for the first time would get the empty package. framing loads Punkt when
+``framing.punkt_news`` is first imported (by ``framing.text`` and every analyzer); a program
+that starts threads which import NLTK themselves should import those first.
 """
 
 from __future__ import annotations
