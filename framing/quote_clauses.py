@@ -33,7 +33,7 @@ from framing.quote_speakers import (
     ends_with_comma,
     first_subject,
     subject_after,
-    subject_before,
+    subject_and_chunk_before,
 )
 
 # The vocabulary, for ``tests/test_speed_equivalence.py``, which reads it here.
@@ -361,10 +361,13 @@ def indirect_in_sentence(
         )
         if joined and last_speaker is not None:
             subject = last_speaker
+        # Where the chunk before the verb starts, when ``subject_and_chunk_before`` read it
+        # (-1 when it did not).
+        verb_chunk = -1
         if subject is None:
-            result = subject_before(text, s_start, verb_start)
+            result = subject_and_chunk_before(text, s_start, verb_start)
             if result is not None:
-                subject, role = result
+                subject, role, verb_chunk = result
         if (
             subject is not None
             and subject.kind in {"role", "named"}
@@ -382,7 +385,14 @@ def indirect_in_sentence(
                 continue
         subject_start = subject.start if not trailing_subject else verb_start
         chunk_end = min(subject_start, verb_start)
-        chunk_start = chunk_before(text, s_start, chunk_end)[0] if chunk_end > s_start else s_start
+        if chunk_end <= s_start:
+            chunk_start = s_start
+        elif chunk_end == verb_chunk:
+            # The subject starts where the chunk before the verb does: ``chunk_before`` up
+            # to it is that chunk's start (see ``subject_and_chunk_before``).
+            chunk_start = verb_chunk
+        else:
+            chunk_start = chunk_before(text, s_start, chunk_end)[0]
         if not trailing_subject and subject.start >= s_start and subject.start != chunk_end:
             # (Where the subject ends the chunk just read, the same call would give the same.)
             chunk_start = min(chunk_start, chunk_before(text, s_start, subject.start)[0])

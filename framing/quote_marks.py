@@ -115,13 +115,24 @@ def _first_match(
 
 
 def single_spans(ctx: Context, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pair single quote marks (British style) outside double-quoted text, per paragraph."""
+    """Pair single quote marks (British style) outside double-quoted text, per paragraph.
+
+    (The candidate lists are read only, so ``openings`` and ``closings`` may be one list.)
+    """
     text = ctx.text
     found: list[tuple[int, int]] = []
-    openings = _positions(text, "‘'")
-    closings = _positions(text, "’'")
-    if not openings or not closings:
-        return found  # no pair can form
+    # The straight mark both opens and closes: its positions are found once, and the
+    # closing marks only when some mark can open (``_positions`` of two characters is the
+    # sorted merge of each one's, which are disjoint).
+    straight = _positions(text, "'")
+    left = _positions(text, "‘")
+    if not straight and not left:
+        return found  # nothing opens: no pair can form
+    right = _positions(text, "’")
+    if not straight and not right:
+        return found  # nothing closes
+    openings = sorted(left + straight) if left else straight
+    closings = sorted(right + straight) if right else straight
     starts = [s for s, _ in taken]
     for p_start, p_end in zip(ctx.paragraph_starts, ctx.paragraph_ends, strict=True):
         position = p_start

@@ -26,6 +26,7 @@ __all__ = [
     "ends_with_comma",
     "first_subject",
     "subject_after",
+    "subject_and_chunk_before",
     "subject_before",
 ]
 
@@ -329,7 +330,30 @@ def subject_before(text: str, sentence_start: int, verb_start: int) -> tuple[Spe
     "Pankaj Saran, New Delhi's envoy in Moscow, said" have their subject before an
     apposition, so up to two comma-separated appositions are stepped over.
     """
+    found = subject_and_chunk_before(text, sentence_start, verb_start)
+    return None if found is None else (found[0], found[1])
+
+
+def subject_and_chunk_before(
+    text: str, sentence_start: int, verb_start: int
+) -> tuple[Speaker, str, int] | None:
+    """Return ``subject_before``'s speaker and apposition, and where the chunk before the
+    verb starts (``chunk_before(text, sentence_start, verb_start)[0]``).
+
+    Why the chunk start: a caller that needs ``chunk_before`` up to the speaker's start
+    finds it here when the speaker starts where the chunk does: that chunk's boundary (a
+    mark, or a clause word and its whitespace) ends right there, and nothing after it is
+    read, so the shorter stretch has the same boundary (see ``indirect_in_sentence``).
+    """
     chunk_start, chunk_end = chunk_before(text, sentence_start, verb_start)
+    found = _subject_in_chunk(text, sentence_start, chunk_start, chunk_end)
+    return None if found is None else (found[0], found[1], chunk_start)
+
+
+def _subject_in_chunk(
+    text: str, sentence_start: int, chunk_start: int, chunk_end: int
+) -> tuple[Speaker, str] | None:
+    """``subject_before`` once the chunk before the verb is known."""
     chunk = text[chunk_start:chunk_end].strip()
     after_comma = ends_with_comma(text, sentence_start, chunk_start)
     after_comma = after_comma and not _CONJUNCTION_RE.match(chunk)
