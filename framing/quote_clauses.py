@@ -1,8 +1,9 @@
-"""Attributions and reported speech: speech verbs, "X said that ...", "according to X".
+"""Attributions and reported speech: speech verbs, "X said that ...".
 
 What it does: finds the attribution next to a closing quote mark ("...,” said X"), the
-reported clauses of a sentence ("X said (that) ...", "..., arguing that ...") and clauses
-around "according to X", each as a working record (``Found``) with its speaker.
+reported clauses of a sentence ("X said (that) ...", "..., arguing that ...") and where such
+a clause ends, each as a working record (``Found``) with its speaker. Clauses around
+"according to X" are read in ``framing.quote_according``.
 
 Why separate from ``framing.quotes``: reported speech is read clause by clause from verb
 patterns, a job of its own next to pairing quote marks and merging the results, which stays
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
 from framing.quote_context import (
     Context,
@@ -24,7 +24,6 @@ from framing.quote_context import (
     has_words,
     trim,
     trim_clause,
-    trim_phrase,
 )
 from framing.quote_speakers import (
     Speaker,
@@ -42,7 +41,6 @@ from framing.quote_verbs import _AUX_WORDS as _AUX_WORDS
 from framing.quote_verbs import _THAT_ONLY as _THAT_ONLY
 from framing.quote_verbs import _VERB_PHRASES as _VERB_PHRASES
 from framing.quote_verbs import (
-    ACCORDING_RE,
     COORDINATED_RE,
     CUE_RE,
     INVERTED_RE,
@@ -58,7 +56,7 @@ __all__ = [
     "VERB_RE",
     "Context",
     "Found",
-    "according_to",
+    "clause_end",
     "count_words",
     "has_cue",
     "indirect_in_sentence",
@@ -150,11 +148,9 @@ _COMMA_GAP_RE = re.compile(r"[\s.]*,\s*")
 _HEAD_STOP_RE = re.compile(r"[,.;]")
 _CLAUSE_JOINT_RE = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _PARTICIPLE_NEXT_RE = re.compile(r"\s*\w+ing\b")
-_HEDGED_SOURCE_RE = re.compile(r"(?:some|sources|reports|people)\b")
-_PARENTHETICAL_BEFORE_RE = re.compile(r"\b(?:that|which|who|and|but),\s*$")
 
 
-def _clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = False) -> int:
+def clause_end(ctx: Context, start: int, sentence_end: int, relative: bool = False) -> int:
     """End a reported clause at the sentence end, a semicolon or a coordinated speech verb.
 
     ``relative``: the verb stands in a relative clause ("India, which Washington describes
@@ -413,7 +409,7 @@ def indirect_in_sentence(
             if not trailing_subject and after_comma >= 0:
                 tail = after_comma + 1
                 if not _PARTICIPLE_NEXT_RE.match(text[tail:s_end]):
-                    pieces.append((tail, _clause_end(ctx, tail, s_end)))
+                    pieces.append((tail, clause_end(ctx, tail, s_end)))
             for piece_start, piece_end in pieces:
                 span = trim_clause(text, piece_start, piece_end)
                 if span is not None and not (
@@ -434,7 +430,7 @@ def indirect_in_sentence(
             elif that_verb is not None:
                 continue
         relative = verb_word.startswith(("describ", "regard"))
-        span = trim_clause(text, clause_start, _clause_end(ctx, clause_start, s_end, relative))
+        span = trim_clause(text, clause_start, clause_end(ctx, clause_start, s_end, relative))
         if span is None:
             continue
         if found and found[-1].start < verb_start < found[-1].end:
@@ -459,7 +455,7 @@ def indirect_in_sentence(
             continue
         that = _THAT_NEXT_RE.match(text[participle.end() : s_end])
         clause_start = participle.end() + (that.end() if that else 0)
-        span = trim_clause(text, clause_start, _clause_end(ctx, clause_start, s_end))
+        span = trim_clause(text, clause_start, clause_end(ctx, clause_start, s_end))
         if span is not None:
             verb = participle.group("verb")
             context = text[participle.start("verb") : min(s_end, participle.end() + 30)]
@@ -489,74 +485,3 @@ def _strip_period(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in ".…\u00a0 ":
         end -= 1
     return end
-
-
-def _according_matches(ctx: Context, s_start: int, s_end: int) -> Iterator[re.Match[str]]:
-    """Yield the matches of ``ACCORDING_RE.finditer(ctx.text, s_start, s_end)``.
-
-    A match starts with "according" or "According" at a word start, which is where
-    ``ctx.according_cues`` lists one (see ``CUE_RE``); so each is a ``match`` at a cue of the
-    sentence, and none can start inside another ("according to " holds no such word start).
-    Why: the search read the rest of the sentence after its last match, at every position.
-    """
-    text = ctx.text
-    cues = ctx.according_cues
-    index = bisect.bisect_left(cues, s_start)
-    while index < len(cues) and cues[index] < s_end:
-        match = ACCORDING_RE.match(text, cues[index], s_end)
-        if match is not None:
-            yield match
-        index += 1
-
-
-def according_to(
-    ctx: Context, s_start: int, s_end: int, blocked: list[tuple[int, int]]
-) -> list[Found]:
-    """Read "according to X" before, after or inside a clause.
-
-    The phrase X ends at the first ",", ";" or " — " after "according to" (or the sentence
-    end). Found here as the first comma, then a ";" before it, then a " — " before that: a
-    " — " that starts before a "," or ";" ends before it too (it holds neither), so each
-    ``find`` bounded by the last gives the first of all three, as three finds over the rest
-    of the sentence did. The phrase is the stretch stripped of its period and trimmed in one
-    pass (``trim_phrase``), the clause likewise (``trim_clause``).
-    """
-    text = ctx.text
-    found: list[Found] = []
-    for match in _according_matches(ctx, s_start, s_end):
-        if blocked and any(b_start <= match.start() < b_end for b_start, b_end in blocked):
-            continue
-        m_end = match.end()
-        np_end = text.find(",", m_end, s_end)
-        if np_end < 0:
-            np_end = s_end
-        at = text.find(";", m_end, np_end)
-        if at >= 0:
-            np_end = at
-        at = text.find(" — ", m_end, np_end)
-        if at >= 0:
-            np_end = at
-        np_start, np_end2, phrase = trim_phrase(text, m_end, np_end)
-        if _HEDGED_SOURCE_RE.match(phrase) and "," not in text[match.start() : s_end]:
-            continue
-        speaker = classify_subject(phrase, np_start) or Speaker(phrase, np_start, np_end2, "role")
-        if has_words(phrase, 11):
-            continue
-        before = text[s_start : match.start()]
-        if not before.strip():
-            c_start, c_end = np_end + 1, _clause_end(ctx, np_end + 1, s_end)
-        elif before.rstrip().endswith(","):
-            comma = before.rstrip()
-            c_start = s_start
-            c_end = s_start + len(comma) - 1
-            if _PARENTHETICAL_BEFORE_RE.search(before):
-                # Parenthetical: "interceptors that, according to the maker, reach 400 km".
-                tail_end = _clause_end(ctx, np_end + 1, s_end)
-                tail = text.find(",", np_end + 1, tail_end)
-                c_start, c_end = np_end + 1, tail if tail >= 0 else tail_end
-        else:
-            continue
-        span = trim_clause(text, c_start, c_end)
-        if span is not None:
-            found.append(Found(span[0], span[1], False, speaker, "according to", "according to"))
-    return found

@@ -53,11 +53,11 @@ from operator import attrgetter
 from typing import cast
 
 from framing.model import Document, Evidence
+from framing.quote_according import according_to
 from framing.quote_clauses import (
     VERB_RE,
     Context,
     Found,
-    according_to,
     indirect_in_sentence,
     trailing_attribution,
     trim,

@@ -26,20 +26,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import quote_clauses, quotes
+from framing import quote_according, quote_clauses, quotes
 from framing.model import Document
+from framing.quote_according import (
+    _HEDGED_SOURCE_RE,
+    _PARENTHETICAL_BEFORE_RE,
+    _according_matches,
+)
 from framing.quote_clauses import (
     _CLAUSE_JOINT_RE,
     _CLAUSE_STOP_RE,
     _COMMA_GAP_RE,
     _DATELINE_RE,
     _HEAD_STOP_RE,
-    _HEDGED_SOURCE_RE,
     _JOINED_BEFORE_RE,
     _JOINT_RE,
     _LONGEST_BEFORE_WORD,
     _NEGATION_RE,
-    _PARENTHETICAL_BEFORE_RE,
     _PARTICIPLE_NEXT_RE,
     _RELATIVE_BEFORE_RE,
     _RELATIVE_END_RE,
@@ -48,7 +51,6 @@ from framing.quote_clauses import (
     _THAT_RE,
     _TIME_WORDS,
     _TO_RE,
-    _according_matches,
 )
 from framing.quote_context import (
     Context,
@@ -484,7 +486,7 @@ def _assert_same_in_sentence(
     fast = quote_clauses.indirect_in_sentence(ctx, start, end, list(blocked))
     old = _old_indirect_in_sentence(ctx, start, end, list(blocked))
     assert [_found_key(f) for f in fast] == [_found_key(f) for f in old]
-    fast = quote_clauses.according_to(ctx, start, end, list(blocked))
+    fast = quote_according.according_to(ctx, start, end, list(blocked))
     old = _old_according_to(ctx, start, end, list(blocked))
     assert [_found_key(f) for f in fast] == [_found_key(f) for f in old]
 

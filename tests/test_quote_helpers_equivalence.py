@@ -26,7 +26,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing import quote_clauses, quote_context, quote_verbs, quotes, speaker_names
+from framing import (
+    quote_according,
+    quote_clauses,
+    quote_context,
+    quote_verbs,
+    quotes,
+    speaker_names,
+)
 from framing.quote_context import WHITESPACE, count_words, has_words, trim
 from framing.quote_verbs import find_cues, lead_in
 from framing.quotes import Quote, _new_quote, _QuoteDraft, find_quotes
@@ -118,6 +125,7 @@ def _old_helpers() -> Iterator[None]:
         mock.patch.object(quotes, "trim", _old_trim),
         mock.patch.object(quote_clauses, "trim", _old_trim),
         mock.patch.object(quote_clauses, "has_words", _old_has_words),
+        mock.patch.object(quote_according, "has_words", _old_has_words),
         mock.patch.object(speaker_names, "_add_name", _old_add_name),
     ):
         yield
