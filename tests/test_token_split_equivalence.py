@@ -11,24 +11,24 @@ characters beyond U+FFFF, lone surrogates).
 
 from __future__ import annotations
 
-from itertools import accumulate
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
-import numpy.typing as npt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import tokens
-from framing import vocabulary as vocabularies
 from framing.loading import load_corpus
 from framing.model import PreparedText
 from framing.sentences import split_sentences
 from framing.synthetic import generate_articles
 from framing.text import _sentence_of, prepare
-from framing.vocabulary import TokenArrays, Vocabulary
+from framing.vocabulary import TokenArrays
 from tests.test_prepare_equivalence import HAZARDS, TOKEN_PARTS, any_text
+
+# token_id_columns as it was (offsets summed in Python, tuples only; the full splitter for
+# every text, as old_split below): the earlier oracle already keeps it.
+from tests.test_text_prepare_speed_equivalence import old_token_id_columns
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "s400"
 
@@ -42,25 +42,6 @@ def old_split(text: str) -> list[str]:
         astral=tokens._has_astral(text), word_is_alnum=tokens._word_is_alnum(text)
     )
     return splitter.split(text)
-
-
-def old_token_id_columns(
-    text: str,
-) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], npt.NDArray[np.int64], Vocabulary]:
-    """``token_id_columns`` as it was: offsets summed in Python, as tuples only."""
-    pieces = old_split(text)
-    offsets = tuple(accumulate(map(len, pieces)))
-    words = pieces[1::2]
-    vocabulary = tokens._VOCABULARY[0]
-    if len(vocabulary) + len(words) > vocabularies.VOCABULARY_SIZE:
-        vocabulary = tokens._VOCABULARY[0] = Vocabulary(tokens._norm)
-    ids = list(map(vocabulary.__getitem__, words))
-    if len(ids) > 1:
-        norms: tuple[str, ...] = itemgetter(*ids)(vocabulary.norms)
-    else:
-        norms = tuple(vocabulary.norms[i] for i in ids)
-    id_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
-    return offsets[0:-1:2], offsets[1::2], norms, id_array, vocabulary
 
 
 def old_prepare(article_id: str, text: str) -> PreparedText:
